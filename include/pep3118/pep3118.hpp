@@ -1,0 +1,14 @@
+// The whole public C++17 API of pep3118.
+#ifndef PEP3118_PEP3118_HPP
+#define PEP3118_PEP3118_HPP
+
+#include "descriptor.hpp"
+#include "diagnostic.hpp"
+#include "layout.hpp"
+#include "parse.hpp"
+#include "print.hpp"
+#include "result.hpp"
+#include "target.hpp"
+#include "type_code.hpp"
+
+#endif

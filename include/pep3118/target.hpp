@@ -1,0 +1,52 @@
+// Target ABIs: the size and alignment of the C type behind every code, and the byte order.
+#ifndef PEP3118_TARGET_HPP
+#define PEP3118_TARGET_HPP
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "type_code.hpp"
+
+namespace pep3118 {
+
+enum class endian : unsigned char { little, big };
+
+struct c_type {
+  std::int64_t size = 0;
+  std::int64_t alignment = 1;
+};
+
+struct target {
+  std::string_view name;
+  endian order = endian::little;
+  // Indexed by type_code; the C type behind the code under '@' (native sizes). Unused for
+  // pad, bytes, pascal_bytes, bits and structure. pointer and function hold the pointer's.
+  std::array<c_type, type_code_count> native{};
+
+  const c_type& native_type(type_code code) const noexcept {
+    return native[static_cast<std::size_t>(code)];
+  }
+};
+
+// The machine this library was compiled for, read from the compiler (sizeof, alignof).
+const target& host_target() noexcept;
+
+struct target_list {
+  const target* const* items;
+  std::size_t size;
+  const target* const* begin() const noexcept { return items; }
+  const target* const* end() const noexcept { return items + size; }
+};
+// Every target by name, "host" first.
+target_list all_targets() noexcept;
+// nullptr when there is no target of that name.
+const target* find_target(std::string_view name) noexcept;
+
+// The size a code has under '=', '<', '>', '!' (struct's standard sizes); 0 when the code has
+// none (g, n, N, P, O, z, Z, Zg): then the native size is used and the parser warns.
+std::int64_t standard_size(type_code code) noexcept;
+
+}  // namespace pep3118
+
+#endif
