@@ -1,0 +1,63 @@
+#include "caret.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "display.hpp"
+#include "names.hpp"
+
+namespace pep3118::cli {
+
+namespace {
+
+constexpr std::size_t widest_full_display = 100;
+constexpr std::size_t window_half_width = 40;
+constexpr std::string_view cut_mark = "...";
+
+// columns[i]: the display column where byte i starts; columns[size]: the total width.
+std::vector<std::size_t> byte_columns(std::string_view format) {
+  std::vector<std::size_t> columns(format.size() + 1, 0);
+  for (std::size_t i = 0; i < format.size(); ++i)
+    columns[i + 1] = columns[i] + display_width(format[i]);
+  return columns;
+}
+
+}  // namespace
+
+std::string caret_display(std::string_view format, const diagnostic& diag) {
+  std::size_t offset = std::min(diag.offset, format.size());
+  std::vector<std::size_t> columns = byte_columns(format);
+  std::size_t caret_column = columns[offset];
+
+  // The bytes [first, last) shown: all of them, or those wholly inside the window (the caret's
+  // column and 40 either side), so that no \xNN escape is cut in two. Columns only grow, so
+  // the caret's byte is always inside.
+  std::size_t first = 0;
+  std::size_t last = format.size();
+  if (columns.back() > widest_full_display) {
+    std::size_t window_start = caret_column - std::min(caret_column, window_half_width);
+    std::size_t window_end = caret_column + 1 + window_half_width;
+    first =
+        static_cast<std::size_t>(std::ranges::lower_bound(columns, window_start) - columns.begin());
+    last =
+        static_cast<std::size_t>(std::ranges::upper_bound(columns, window_end) - columns.begin()) -
+        1;
+  }
+  std::string_view before_cut = first > 0 ? cut_mark : "";
+  std::string_view after_cut = last < format.size() ? cut_mark : "";
+  std::size_t caret_indent = before_cut.size() + caret_column - columns[first];
+
+  return fmt::format("{}[{}]: {}\n  {}{}{}\n  {:{}}^ offset {}\n", severity_name(diag.level),
+                     diag.name(), diag.message(), before_cut,
+                     display_escaped(format.substr(first, last - first)), after_cut, "",
+                     caret_indent, diag.offset);
+}
+
+std::string caret_displays(std::string_view format, const std::vector<diagnostic>& diagnostics) {
+  std::string displays;
+  for (const diagnostic& diag : diagnostics) displays += caret_display(format, diag);
+  return displays;
+}
+
+}  // namespace pep3118::cli

@@ -1,0 +1,76 @@
+// pep3118: check format strings and show their layout. A thin shell over the library: argv
+// in, one report per format out, and the exit status.
+#include <cstdio>
+#include <span>
+#include <string_view>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "input.hpp"
+#include "options.hpp"
+#include "reports.hpp"
+
+namespace {
+
+using namespace pep3118::cli;
+
+constexpr int exit_valid = 0;
+constexpr int exit_invalid = 1;
+constexpr int exit_usage = 2;
+
+using format_reporter = report (*)(const options&, std::string_view format);
+
+format_reporter reporter_for(const options& opts) {
+  if (opts.json) return json_report;
+  if (opts.what == command::layout) return layout_table_report;
+  if (opts.what == command::explain) return explain_report;
+  return check_report;
+}
+
+// Table commands print a block per format, a blank line between blocks; check and JSON print
+// exactly one line per format, so that batch output lines up with its input.
+bool separates_blocks(const options& opts) {
+  return !opts.json && (opts.what == command::layout || opts.what == command::explain);
+}
+
+int report_formats(const options& opts) {
+  format_reporter reporter = reporter_for(opts);
+  bool all_valid = true;
+  bool first = true;
+  for_each_format(opts.format_args, stdin, [&](std::string_view format) {
+    report said = reporter(opts, format);
+    if (!first && separates_blocks(opts)) fmt::print(stdout, "\n");
+    fmt::print(stdout, "{}", said.out);
+    fmt::print(stderr, "{}", said.err);
+    // A program driving `pep3118 ... -` through pipes waits for each answer before it sends
+    // the next format.
+    std::fflush(stdout);
+    all_valid = all_valid && said.valid;
+    first = false;
+  });
+  return all_valid ? exit_valid : exit_invalid;
+}
+
+int run(const options& opts) {
+  if (opts.what == command::targets) {
+    fmt::print(stdout, "{}", targets_report(opts));
+    return exit_valid;
+  }
+  return report_formats(opts);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  command_line parsed = parse_command_line(std::span<const char* const>(argv + 1, argv + argc));
+  if (const auto* mistake = std::get_if<usage_error>(&parsed)) {
+    fmt::print(stderr, "pep3118: {}\nTry 'pep3118 --help' for usage.\n", mistake->message);
+    return exit_usage;
+  }
+  if (std::holds_alternative<help_request>(parsed)) {
+    fmt::print(stdout, "{}", usage_text());
+    return exit_valid;
+  }
+  return run(std::get<options>(parsed));
+}

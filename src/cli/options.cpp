@@ -1,0 +1,188 @@
+#include "options.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "display.hpp"
+
+namespace pep3118::cli {
+
+namespace {
+
+constexpr std::string_view usage = R"(usage: pep3118 COMMAND [options] FORMAT...
+
+Reads Python buffer format strings (PEP 3118) and shows their layout.
+A FORMAT of - reads one format per line from stdin.
+
+commands:
+  check     say whether each format is valid, with its itemsize and alignment
+  layout    the offset, size and byte order of every field
+  explain   every field and padding run in words, with its C type
+  targets   the target ABIs this build knows (takes no FORMAT)
+
+options:
+  --target NAME             lay out for this target ABI (default: host)
+  --rules pep3118|struct    the full language, or CPython's struct module exactly
+  --strict                  treat warnings (producer spellings) as errors
+  --max-depth N             how deep T{, & and X{ may nest (default 256)
+  --json                    one JSON object per format per line
+  -h, --help                show this text
+  --                        every later argument is a FORMAT
+
+exit status: 0 all formats valid, 1 some format invalid, 2 usage error
+)";
+
+// A mistake in one option's value: the message, or nothing when the value was taken.
+using option_error = std::optional<std::string>;
+
+std::optional<command> command_named(std::string_view name) {
+  constexpr std::array<std::pair<std::string_view, command>, 4> commands{{
+      {"check", command::check},
+      {"layout", command::layout},
+      {"explain", command::explain},
+      {"targets", command::targets},
+  }};
+  auto found = std::ranges::find(commands, name, &std::pair<std::string_view, command>::first);
+  if (found == commands.end()) return std::nullopt;
+  return found->second;
+}
+
+std::string target_names() {
+  std::string names;
+  for (const target* tgt : all_targets()) {
+    if (!names.empty()) names += ", ";
+    names += tgt->name;
+  }
+  return names;
+}
+
+option_error set_target(options& opts, std::string_view name) {
+  opts.tgt = find_target(name);
+  opts.target_given = true;
+  if (opts.tgt != nullptr) return std::nullopt;
+  return fmt::format("unknown target '{}' (valid: {})", display_escaped(name), target_names());
+}
+
+option_error set_rules(options& opts, std::string_view name) {
+  for (rule_set rules : {rule_set::pep3118, rule_set::struct_}) {
+    if (name == rule_set_name(rules)) {
+      opts.rules = rules;
+      return std::nullopt;
+    }
+  }
+  return fmt::format("unknown rule set '{}' (valid: pep3118, struct)", display_escaped(name));
+}
+
+option_error set_max_depth(options& opts, std::string_view digits) {
+  const char* end = digits.data() + digits.size();
+  auto [stop, failure] = std::from_chars(digits.data(), end, opts.max_depth);
+  if (digits.empty() || failure != std::errc{} || stop != end) {
+    return fmt::format("--max-depth needs a non-negative integer, got '{}'",
+                       display_escaped(digits));
+  }
+  return std::nullopt;
+}
+
+struct value_option {
+  std::string_view name;
+  option_error (*apply)(options&, std::string_view value);
+};
+
+constexpr std::array<value_option, 3> value_options{{
+    {"--target", set_target},
+    {"--rules", set_rules},
+    {"--max-depth", set_max_depth},
+}};
+
+struct flag_option {
+  std::string_view name;
+  bool options::*flag;
+};
+
+constexpr std::array<flag_option, 2> flag_options{{
+    {"--json", &options::json},
+    {"--strict", &options::strict},
+}};
+
+bool is_help(std::string_view arg) { return arg == "--help" || arg == "-h"; }
+
+bool asks_for_help(std::span<const char* const> args) {
+  auto options_end = std::ranges::find(args, std::string_view("--"));
+  return std::any_of(args.begin(), options_end, [](const char* arg) { return is_help(arg); });
+}
+
+// What follows the command: options and FORMATs in any order.
+command_line parse_arguments(options opts, std::span<const char* const> args) {
+  bool only_formats = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string_view arg = args[i];
+    if (only_formats || arg == "-" || !arg.starts_with('-')) {
+      opts.format_args.emplace_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      only_formats = true;
+      continue;
+    }
+    auto flag = std::ranges::find(flag_options, arg, &flag_option::name);
+    if (flag != flag_options.end()) {
+      opts.*(flag->flag) = true;
+      continue;
+    }
+    // `--name value` or `--name=value`.
+    std::string_view name = arg.substr(0, arg.find('='));
+    auto option = std::ranges::find(value_options, name, &value_option::name);
+    if (option == value_options.end()) {
+      return usage_error{fmt::format("unknown option '{}'", display_escaped(arg))};
+    }
+    std::string_view value;
+    if (name.size() < arg.size()) {
+      value = arg.substr(name.size() + 1);
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      return usage_error{fmt::format("option {} needs a value", name)};
+    }
+    if (option_error error = option->apply(opts, value)) return usage_error{std::move(*error)};
+  }
+  return opts;
+}
+
+}  // namespace
+
+std::string_view usage_text() noexcept { return usage; }
+
+parse_options parse_options_of(const options& opts) {
+  parse_options parsing;
+  parsing.rules = opts.rules;
+  parsing.strict = opts.strict;
+  parsing.max_depth = opts.max_depth;
+  return parsing;
+}
+
+command_line parse_command_line(std::span<const char* const> args) {
+  if (asks_for_help(args)) return help_request{};
+  if (args.empty()) return usage_error{"missing COMMAND"};
+  std::optional<command> what = command_named(args[0]);
+  if (!what) return usage_error{fmt::format("unknown command '{}'", display_escaped(args[0]))};
+
+  options opts;
+  opts.what = *what;
+  opts.tgt = &host_target();
+  command_line parsed = parse_arguments(std::move(opts), args.subspan(1));
+  auto* read = std::get_if<options>(&parsed);
+  if (read == nullptr) return parsed;
+  if (read->what == command::targets && !read->format_args.empty()) {
+    return usage_error{"targets takes no FORMAT"};
+  }
+  if (read->what != command::targets && read->format_args.empty()) {
+    return usage_error{"missing FORMAT (give - to read formats from stdin)"};
+  }
+  return parsed;
+}
+
+}  // namespace pep3118::cli

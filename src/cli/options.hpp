@@ -1,0 +1,53 @@
+// The command line of `pep3118`: what the user asked for, read from argv.
+#ifndef PEP3118_CLI_OPTIONS_HPP
+#define PEP3118_CLI_OPTIONS_HPP
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "pep3118/descriptor.hpp"
+#include "pep3118/parse.hpp"
+#include "pep3118/target.hpp"
+
+namespace pep3118::cli {
+
+enum class command { check, layout, explain, targets };
+
+struct options {
+  command what = command::check;
+  const target* tgt = nullptr;
+  // `targets` lists only this target when --target was given.
+  bool target_given = false;
+  rule_set rules = rule_set::pep3118;
+  bool json = false;
+  bool strict = false;
+  std::size_t max_depth = 256;
+  // FORMAT arguments as given, `-` (read stdin) included.
+  std::vector<std::string> format_args;
+};
+
+struct help_request {};
+
+// A mistake on the command line: one line saying what, for stderr.
+struct usage_error {
+  std::string message;
+};
+
+using command_line = std::variant<options, help_request, usage_error>;
+
+// What the parser needs of the options.
+parse_options parse_options_of(const options& opts);
+
+// Reads argv without the program name.
+command_line parse_command_line(std::span<const char* const> args);
+
+// The text `--help` prints.
+std::string_view usage_text() noexcept;
+
+}  // namespace pep3118::cli
+
+#endif

@@ -1,0 +1,33 @@
+// What each command says about one format (or, for `targets`, about the targets).
+#ifndef PEP3118_CLI_REPORTS_HPP
+#define PEP3118_CLI_REPORTS_HPP
+
+#include <string>
+#include <string_view>
+
+#include "options.hpp"
+
+namespace pep3118::cli {
+
+struct report {
+  std::string out;  // for stdout
+  std::string err;  // for stderr
+  bool valid = true;
+};
+
+// One line: `ok  itemsize 16  alignment 8  T{i:a:d:b:}` or `error at offset 1 [...]: ...`;
+// the caret display of every diagnostic on stderr.
+report check_report(const options& opts, std::string_view format);
+// One JSON object on one line (DESIGN §6), whatever the command.
+report json_report(const options& opts, std::string_view format);
+// A block: header lines and a table of the fields.
+report layout_table_report(const options& opts, std::string_view format);
+// A block: header lines and a table of fields and padding runs, in words and C types.
+report explain_report(const options& opts, std::string_view format);
+
+// The targets this build knows, as a table or (--json) a JSON array.
+std::string targets_report(const options& opts);
+
+}  // namespace pep3118::cli
+
+#endif
