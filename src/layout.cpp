@@ -44,22 +44,10 @@ struct scope {
   std::int64_t trailing = 0;   // padding added at the end
 };
 
-bool is_container(type_code code) noexcept {
-  return code == type_code::structure || code == type_code::pointer || code == type_code::function;
-}
-
+// Byte order matters for every code wider than one byte: the codes whose standard size is 1
+// (chars, bool, strings, padding) have none, and nor does a struct as a whole.
 bool has_byte_order(type_code code) noexcept {
-  switch (code) {
-    case type_code::pad:
-    case type_code::char_:
-    case type_code::signed_char:
-    case type_code::unsigned_char:
-    case type_code::bool_:
-    case type_code::bytes:
-    case type_code::pascal_bytes:
-    case type_code::structure: return false;
-    default: return true;
-  }
+  return code != type_code::structure && standard_size(code) != 1;
 }
 
 class engine {
@@ -133,7 +121,8 @@ class engine {
       default: {
         const c_type& native = target_.native_type(n.code);
         const std::int64_t standard = standard_size(n.code);
-        const bool native_size = uses_native_sizes(n.order) || standard == 0 || is_container(n.code);
+        // No standard size (g, P, pointers, ...): the native one, as ctypes means it.
+        const bool native_size = uses_native_sizes(n.order) || standard == 0;
         return {native_size ? native.size : standard, native.alignment};
       }
     }

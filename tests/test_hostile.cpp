@@ -30,11 +30,7 @@ struct hostile_case {
 
 // check() (parse and layout) fails with exactly one error: this code at this byte.
 void check_rejects(const hostile_case& c, const pep3118::parse_options& options = {}) {
-  INFO("format: \"", show(c.format), "\"");
-  const auto r = pep3118::check(c.format, x86(), options);
-  CHECK_FALSE(r.ok());
-  CHECK(error_text(r.diagnostics()) == expected_text(c.code, c.offset));
-  CHECK(pep3118_test::errors_of(r.diagnostics()).size() == 1);
+  pep3118_test::check_single_error(c.format, pep3118::check(c.format, x86(), options), c.code, c.offset);
 }
 
 }  // namespace

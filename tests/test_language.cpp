@@ -33,11 +33,7 @@ struct error_case {
 
 // Parses and checks: exactly one error, of the given code at the given offset, and no value.
 void check_rejects(const error_case& c, const pep3118::parse_options& options = {}) {
-  INFO("format: \"", show(c.format), "\"");
-  const auto parsed = pep3118::parse(c.format, options);
-  CHECK_FALSE(parsed.ok());
-  CHECK(error_text(parsed.diagnostics()) == expected_text(c.code, c.offset));
-  CHECK(pep3118_test::errors_of(parsed.diagnostics()).size() == 1);
+  pep3118_test::check_single_error(c.format, pep3118::parse(c.format, options), c.code, c.offset);
 }
 
 void check_accepts(std::string_view format, const pep3118::parse_options& options = {}) {

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include <pep3118/pep3118.hpp>
 
 namespace pep3118_test {
@@ -28,24 +30,23 @@ inline const pep3118::target& x86() {
   return *found;
 }
 
-inline std::vector<pep3118::diagnostic> errors_of(const std::vector<pep3118::diagnostic>& diagnostics) {
+inline std::vector<pep3118::diagnostic> of_severity(const std::vector<pep3118::diagnostic>& diagnostics,
+                                                    pep3118::severity level) {
   std::vector<pep3118::diagnostic> out;
   for (const auto& d : diagnostics) {
-    if (d.level == pep3118::severity::error) {
+    if (d.level == level) {
       out.push_back(d);
     }
   }
   return out;
 }
 
+inline std::vector<pep3118::diagnostic> errors_of(const std::vector<pep3118::diagnostic>& diagnostics) {
+  return of_severity(diagnostics, pep3118::severity::error);
+}
+
 inline std::vector<pep3118::diagnostic> warnings_of(const std::vector<pep3118::diagnostic>& diagnostics) {
-  std::vector<pep3118::diagnostic> out;
-  for (const auto& d : diagnostics) {
-    if (d.level == pep3118::severity::warning) {
-      out.push_back(d);
-    }
-  }
-  return out;
+  return of_severity(diagnostics, pep3118::severity::warning);
 }
 
 // The first error diagnostic, if any.
@@ -89,6 +90,15 @@ inline std::string show(std::string_view s) {
     out = out.substr(0, 100) + "... (" + std::to_string(s.size()) + " bytes)";
   }
   return out;
+}
+
+// Exactly one error, of this code at this byte, and no value (a parse or a check result).
+template <typename Result>
+void check_single_error(std::string_view format, const Result& r, pep3118::error_code code, std::size_t offset) {
+  INFO("format: \"", show(format), "\"");
+  CHECK_FALSE(r.ok());
+  CHECK(error_text(r.diagnostics()) == expected_text(code, offset));
+  CHECK(errors_of(r.diagnostics()).size() == 1);
 }
 
 inline std::string repeat(std::string_view s, std::size_t n) {
