@@ -164,7 +164,7 @@ TEST_CASE("grammar: the peg printer prints rules as grammar.hpp writes them") {
   CHECK(definition<g::missing_code>() == "^missing_code <- &[}:),\\-] / !.");
   CHECK(definition<g::utf8_ascii>() == "utf8_ascii <- [\\x01-9;-\\x7F]");
   CHECK(definition<g::item>() == "item <- (prefixed_body / body) (sep name)?");
-  CHECK(definition<g::returns>() == "returns <- (element sep)+ / ^nul_byte / ^missing_return");
+  CHECK(definition<g::returns>() == "returns <- return_item sep elements / ^nul_byte / ^missing_return");
   CHECK(definition<g::struct_module::native_format>() ==
         "struct_module::native_format <- struct_module::native_mark? (ws / struct_module::native_item)* "
         "struct_module::format_end");

@@ -533,6 +533,8 @@ TEST_CASE("language: complex, struct, pointer and function bodies") {
       {"X{i->}", error_code::missing_return, 5},
       {"X{->}", error_code::missing_return, 4},
       {"X{ -> }", error_code::missing_return, 6},
+      {"X{-><}", error_code::missing_return, 4},  // a mark alone is no return type
+      {"X{->< }", error_code::missing_return, 4},
       {"X{i->d->d}", error_code::unknown_code, 6},
       {"X{", error_code::unterminated_function, 2},
       {"X{i", error_code::unterminated_function, 3},

@@ -68,6 +68,7 @@ struct small_z_code : pg::seq<pg::one<'z'>, pg::sor<char_pointer, nul_byte, poin
 // Bodies that nest: structs, pointers, function pointers
 
 struct element;
+struct item;
 struct elements : pg::star<element, sep> {};
 
 struct expected_brace : pg::success {};
@@ -78,7 +79,8 @@ struct struct_type : pg::seq<struct_open, sep, elements, struct_close> {};
 
 struct function_open : pg::seq<pg::one<'X'>, pg::sor<pg::one<'{'>, nul_byte, expected_brace>> {};
 struct missing_return : pg::success {};
-struct returns : pg::sor<pg::plus<element, sep>, nul_byte, missing_return> {};
+struct return_item : pg::seq<pg::star<byte_order, sep>, item> {};
+struct returns : pg::sor<pg::seq<return_item, sep, elements>, nul_byte, missing_return> {};
 struct function_arrow : arrow {};
 struct unterminated_function : pg::eof {};
 struct function_close : pg::sor<pg::one<'}'>, unterminated_function, element_error> {};
