@@ -2,7 +2,6 @@
 #include <pep3118/layout.hpp>
 
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -10,6 +9,7 @@
 
 #include "checked.hpp"
 #include "codes.hpp"
+#include "field_names.hpp"
 
 namespace pep3118 {
 
@@ -190,33 +190,6 @@ class engine {
     return result;
   }
 
-  static bool is_unnamed_pad(const node& n) noexcept { return n.code == type_code::pad && !n.has_name; }
-
-  // NumPy names unnamed fields f0, f1, ...: each takes the lowest number whose name is not
-  // yet used by the struct, explicit names included. The numbers only grow, so a new name can
-  // only clash with an explicit one.
-  std::vector<std::string> field_names(const std::vector<placement>& placed) const {
-    std::vector<std::string> names(placed.size());
-    std::unordered_set<std::string_view> explicit_names;
-    for (const placement& p : placed) {
-      if (desc_[p.id].has_name) {
-        explicit_names.insert(desc_.name(desc_[p.id]));
-      }
-    }
-    std::size_t next = 0;
-    for (std::size_t i = 0; i < placed.size(); ++i) {
-      const node& n = desc_[placed[i].id];
-      if (n.has_name) {
-        names[i] = desc_.name(n);
-      } else if (!is_unnamed_pad(n)) {
-        do {
-          names[i] = "f" + std::to_string(next++);
-        } while (explicit_names.count(names[i]) != 0);
-      }
-    }
-    return names;
-  }
-
   field_order resolve(const node& n) const noexcept {
     if (!has_byte_order(n.code)) {
       return field_order::none;
@@ -264,22 +237,23 @@ class engine {
     if (failed_) {
       return size;
     }
-    std::vector<std::string> names = field_names(placed);
+    // place() lists the members in order, one placement each, as numpy_names names them.
+    std::vector<std::string> names = detail::numpy_names(desc_, s);
     const bool unwrap = top && placed.size() == 1 && !desc_[placed[0].id].has_name &&
-                        !is_unnamed_pad(desc_[placed[0].id]) && placed[0].lead == 0 &&
+                        !detail::is_unnamed_pad(desc_[placed[0].id]) && placed[0].lead == 0 &&
                         placed[0].deferred == 0 && size.trailing == 0 &&
                         placed[0].stride * placed[0].elements == size.size;
     // The field each padding run comes before: the next member that is a field.
     std::vector<std::string> next_field(placed.size() + 1);
     for (std::size_t i = placed.size(); i-- > 0;) {
-      next_field[i] = is_unnamed_pad(desc_[placed[i].id]) ? next_field[i + 1] : prefix + names[i];
+      next_field[i] = detail::is_unnamed_pad(desc_[placed[i].id]) ? next_field[i + 1] : prefix + names[i];
     }
     for (std::size_t i = 0; i < placed.size(); ++i) {
       const placement& p = placed[i];
       const node& n = desc_[p.id];
       const std::int64_t at = base + p.offset;
       add_padding(out, at - p.lead, p.lead, false, next_field[i], within);
-      if (is_unnamed_pad(n)) {
+      if (detail::is_unnamed_pad(n)) {
         add_padding(out, at, p.stride * p.elements, true, next_field[i + 1], within);
         continue;
       }

@@ -101,6 +101,12 @@ class descriptor {
   std::string names_;
 };
 
+// The same descriptor up to spelling: the same items, codes, counts and shapes as written,
+// names, and marks in force ('!' and '>' alike), under the same rule set. Source offsets,
+// whitespace, redundant marks and F/D/G for Zf/Zd/Zg do not matter. This is what compare's
+// level `identical` means, and what canonical() prints the same text for.
+bool same_structure(const descriptor& a, const descriptor& b) noexcept;
+
 }  // namespace pep3118
 
 #endif

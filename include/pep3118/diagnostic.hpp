@@ -49,6 +49,10 @@ enum class error_code : unsigned char {
   complex_spelling,
   ctypes_pointer_code,
   no_standard_size,
+  // compare and emit
+  too_large_to_compare,
+  numpy_cannot_express,
+  struct_cannot_express,
 };
 
 // The stable snake_case name of a code, e.g. "stray_brace".

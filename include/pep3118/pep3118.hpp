@@ -2,8 +2,11 @@
 #ifndef PEP3118_PEP3118_HPP
 #define PEP3118_PEP3118_HPP
 
+#include "compare.hpp"
+#include "describe.hpp"
 #include "descriptor.hpp"
 #include "diagnostic.hpp"
+#include "emit.hpp"
 #include "layout.hpp"
 #include "parse.hpp"
 #include "print.hpp"
