@@ -5,6 +5,7 @@
 
 #include "display.hpp"
 #include "names.hpp"
+#include "pep3118/describe.hpp"
 #include "pep3118/layout.hpp"
 #include "pep3118/print.hpp"
 #include "reports.hpp"
@@ -37,8 +38,9 @@ explained_row field_row(const field& leaf, const descriptor& desc) {
       leaf.offset,
       row_rank::field,
       {fmt::format("{}", leaf.offset), fmt::format("{}", leaf.size * element_count(leaf.shape)),
-       fmt::format("{}", leaf.alignment), indent + display_escaped(leaf.path), type_in_words(leaf),
-       c_type_of(leaf, desc), std::string(field_order_name(leaf.resolved_order))}};
+       fmt::format("{}", leaf.alignment), indent + display_escaped(leaf.path),
+       display_escaped(type_in_words(leaf)), c_type_of(leaf, desc),
+       std::string(field_order_name(leaf.resolved_order))}};
 }
 
 explained_row padding_row(const padding& run) {

@@ -132,4 +132,9 @@ void json_writer::boolean(bool value) {
   text_ += value ? "true" : "false";
 }
 
+void json_writer::null() {
+  begin_value();
+  text_ += "null";
+}
+
 }  // namespace pep3118::cli

@@ -24,6 +24,7 @@ class json_writer {
   void string(std::string_view bytes);
   void number(std::int64_t value);
   void boolean(bool value);
+  void null();
 
   const std::string& text() const noexcept { return text_; }
 

@@ -1,5 +1,5 @@
+#include "json_diagnostics.hpp"
 #include "json_writer.hpp"
-#include "names.hpp"
 #include "pep3118/layout.hpp"
 #include "reports.hpp"
 #include "words.hpp"
@@ -31,19 +31,6 @@ void write_field(json_writer& json, const field& leaf) {
   json.end_object();
 }
 
-void write_diagnostic(json_writer& json, const diagnostic& diag) {
-  json.begin_object();
-  json.key("severity");
-  json.string(severity_name(diag.level));
-  json.key("code");
-  json.string(diag.name());
-  json.key("offset");
-  json.number(static_cast<std::int64_t>(diag.offset));
-  json.key("message");
-  json.string(diag.message());
-  json.end_object();
-}
-
 }  // namespace
 
 report json_report(const options& opts, std::string_view format) {
@@ -69,9 +56,7 @@ report json_report(const options& opts, std::string_view format) {
     json.end_array();
   }
   json.key("diagnostics");
-  json.begin_array();
-  for (const diagnostic& diag : laid_out.diagnostics()) write_diagnostic(json, diag);
-  json.end_array();
+  write_diagnostics(json, laid_out.diagnostics());
   json.end_object();
   return {json.text() + '\n', "", laid_out.ok()};
 }

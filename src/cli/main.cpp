@@ -1,5 +1,5 @@
-// pep3118: check format strings and show their layout. A thin shell over the library: argv
-// in, one report per format out, and the exit status.
+// pep3118: check format strings, show their layout, compare and convert them. A thin shell
+// over the library: argv in, one report per format (or per pair) out, and the exit status.
 #include <cstdio>
 #include <span>
 #include <string_view>
@@ -22,16 +22,30 @@ constexpr int exit_usage = 2;
 using format_reporter = report (*)(const options&, std::string_view format);
 
 format_reporter reporter_for(const options& opts) {
+  // canon and emit write their own JSON; the layout commands share one object.
+  if (opts.what == command::canon) return canon_report;
+  if (opts.what == command::emit) return emit_report;
   if (opts.json) return json_report;
   if (opts.what == command::layout) return layout_table_report;
   if (opts.what == command::explain) return explain_report;
   return check_report;
 }
 
-// Table commands print a block per format, a blank line between blocks; check and JSON print
-// exactly one line per format, so that batch output lines up with its input.
+// Table commands and C declarations print a block per format, a blank line between blocks;
+// the others (and JSON) print exactly one line per format, so that batch output lines up with
+// its input.
 bool separates_blocks(const options& opts) {
-  return !opts.json && (opts.what == command::layout || opts.what == command::explain);
+  if (opts.json) return false;
+  return opts.what == command::layout || opts.what == command::explain ||
+         (opts.what == command::emit && opts.emitted == dialect::c);
+}
+
+void print_report(const report& said) {
+  fmt::print(stdout, "{}", said.out);
+  fmt::print(stderr, "{}", said.err);
+  // A program driving `pep3118 ... -` through pipes waits for each answer before it sends
+  // the next format.
+  std::fflush(stdout);
 }
 
 int report_formats(const options& opts) {
@@ -41,15 +55,17 @@ int report_formats(const options& opts) {
   for_each_format(opts.format_args, stdin, [&](std::string_view format) {
     report said = reporter(opts, format);
     if (!first && separates_blocks(opts)) fmt::print(stdout, "\n");
-    fmt::print(stdout, "{}", said.out);
-    fmt::print(stderr, "{}", said.err);
-    // A program driving `pep3118 ... -` through pipes waits for each answer before it sends
-    // the next format.
-    std::fflush(stdout);
+    print_report(said);
     all_valid = all_valid && said.valid;
     first = false;
   });
   return all_valid ? exit_valid : exit_invalid;
+}
+
+int compare_formats(const options& opts) {
+  report said = compare_report(opts, opts.format_args[0], opts.format_args[1]);
+  print_report(said);
+  return said.valid ? exit_valid : exit_invalid;
 }
 
 int run(const options& opts) {
@@ -57,6 +73,7 @@ int run(const options& opts) {
     fmt::print(stdout, "{}", targets_report(opts));
     return exit_valid;
   }
+  if (opts.what == command::compare) return compare_formats(opts);
   return report_formats(opts);
 }
 

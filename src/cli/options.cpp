@@ -16,40 +16,54 @@ namespace {
 constexpr std::string_view usage = R"(usage: pep3118 COMMAND [options] FORMAT...
 
 Reads Python buffer format strings (PEP 3118) and shows their layout.
-A FORMAT of - reads one format per line from stdin.
+A FORMAT of - reads one format per line from stdin (not for compare).
 
 commands:
-  check     say whether each format is valid, with its itemsize and alignment
-  layout    the offset, size and byte order of every field
-  explain   every field and padding run in words, with its C type
-  targets   the target ABIs this build knows (takes no FORMAT)
+  check          say whether each format is valid, with its itemsize and alignment
+  layout         the offset, size and byte order of every field
+  explain        every field and padding run in words, with its C type
+  compare A B    how compatible two formats are, and where they first differ
+  canon          each format in its one canonical spelling
+  emit DIALECT   each format written for numpy, struct (CPython's module) or c
+  targets        the target ABIs this build knows (takes no FORMAT)
 
 options:
   --target NAME             lay out for this target ABI (default: host)
   --rules pep3118|struct    the full language, or CPython's struct module exactly
   --strict                  treat warnings (producer spellings) as errors
   --max-depth N             how deep T{, & and X{ may nest (default 256)
-  --json                    one JSON object per format per line
+  --level LEVEL             compare: the weakest level that passes: identical, equivalent,
+                            layout-compatible (the default) or size-compatible
+  --json                    one JSON object per format (compare: per comparison) per line
   -h, --help                show this text
   --                        every later argument is a FORMAT
 
-exit status: 0 all formats valid, 1 some format invalid, 2 usage error
+exit status: 0 all formats valid (compare: compatible at --level), 1 some format
+invalid (compare: or less compatible than --level), 2 usage error
 )";
-
 // A mistake in one option's value: the message, or nothing when the value was taken.
 using option_error = std::optional<std::string>;
 
 std::optional<command> command_named(std::string_view name) {
-  constexpr std::array<std::pair<std::string_view, command>, 4> commands{{
+  constexpr std::array<std::pair<std::string_view, command>, 7> commands{{
       {"check", command::check},
       {"layout", command::layout},
       {"explain", command::explain},
+      {"compare", command::compare},
+      {"canon", command::canon},
+      {"emit", command::emit},
       {"targets", command::targets},
   }};
   auto found = std::ranges::find(commands, name, &std::pair<std::string_view, command>::first);
   if (found == commands.end()) return std::nullopt;
   return found->second;
 }
+
+constexpr std::array<std::pair<std::string_view, dialect>, 3> dialects{{
+    {"numpy", dialect::numpy},
+    {"struct", dialect::struct_},
+    {"c", dialect::c},
+}};
 
 std::string target_names() {
   std::string names;
@@ -87,15 +101,29 @@ option_error set_max_depth(options& opts, std::string_view digits) {
   return std::nullopt;
 }
 
+// The levels --level accepts: `incompatible` would pass everything, so it is not one.
+option_error set_level(options& opts, std::string_view name) {
+  std::optional<compat_level> level = level_from_name(name);
+  if (!level || *level == compat_level::incompatible) {
+    return fmt::format(
+        "unknown level '{}' (valid: identical, equivalent, layout-compatible, size-compatible)",
+        display_escaped(name));
+  }
+  opts.required_level = *level;
+  opts.level_given = true;
+  return std::nullopt;
+}
+
 struct value_option {
   std::string_view name;
   option_error (*apply)(options&, std::string_view value);
 };
 
-constexpr std::array<value_option, 3> value_options{{
+constexpr std::array<value_option, 4> value_options{{
     {"--target", set_target},
     {"--rules", set_rules},
     {"--max-depth", set_max_depth},
+    {"--level", set_level},
 }};
 
 struct flag_option {
@@ -152,7 +180,51 @@ command_line parse_arguments(options opts, std::span<const char* const> args) {
   return opts;
 }
 
+// emit's first non-option argument names the dialect; it is taken out of the FORMATs.
+std::optional<usage_error> take_dialect(options& opts) {
+  if (opts.format_args.empty()) return usage_error{"emit needs a DIALECT: numpy, struct or c"};
+  std::string_view name = opts.format_args.front();
+  auto found = std::ranges::find(dialects, name, &std::pair<std::string_view, dialect>::first);
+  if (found == dialects.end()) {
+    return usage_error{fmt::format("unknown dialect '{}' (valid: numpy, struct, c)",
+                                   display_escaped(name))};
+  }
+  opts.emitted = found->second;
+  opts.format_args.erase(opts.format_args.begin());
+  return std::nullopt;
+}
+
+// What each command demands of its FORMATs and options, once all are read.
+std::optional<usage_error> check_arguments(options& opts) {
+  if (opts.level_given && opts.what != command::compare) {
+    return usage_error{"--level is an option of compare only"};
+  }
+  if (opts.what == command::emit) {
+    if (std::optional<usage_error> mistake = take_dialect(opts)) return mistake;
+  }
+  if (opts.what == command::targets) {
+    if (!opts.format_args.empty()) return usage_error{"targets takes no FORMAT"};
+    return std::nullopt;
+  }
+  if (opts.what == command::compare) {
+    // Two formats side by side; stdin would need a rule for pairing lines.
+    if (opts.format_args.size() != 2 || std::ranges::count(opts.format_args, "-") > 0) {
+      return usage_error{"compare takes exactly two FORMATs, A and B (not -)"};
+    }
+    return std::nullopt;
+  }
+  if (opts.format_args.empty()) {
+    return usage_error{"missing FORMAT (give - to read formats from stdin)"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::string_view dialect_name(dialect emitted) noexcept {
+  auto found = std::ranges::find(dialects, emitted, &std::pair<std::string_view, dialect>::second);
+  return found->first;
+}
 
 std::string_view usage_text() noexcept { return usage; }
 
@@ -176,12 +248,7 @@ command_line parse_command_line(std::span<const char* const> args) {
   command_line parsed = parse_arguments(std::move(opts), args.subspan(1));
   auto* read = std::get_if<options>(&parsed);
   if (read == nullptr) return parsed;
-  if (read->what == command::targets && !read->format_args.empty()) {
-    return usage_error{"targets takes no FORMAT"};
-  }
-  if (read->what != command::targets && read->format_args.empty()) {
-    return usage_error{"missing FORMAT (give - to read formats from stdin)"};
-  }
+  if (std::optional<usage_error> mistake = check_arguments(*read)) return std::move(*mistake);
   return parsed;
 }
 

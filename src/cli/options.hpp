@@ -9,13 +9,20 @@
 #include <variant>
 #include <vector>
 
+#include "pep3118/compare.hpp"
 #include "pep3118/descriptor.hpp"
 #include "pep3118/parse.hpp"
 #include "pep3118/target.hpp"
 
 namespace pep3118::cli {
 
-enum class command { check, layout, explain, targets };
+enum class command { check, layout, explain, compare, canon, emit, targets };
+
+// What `emit` writes (its first argument).
+enum class dialect { numpy, struct_, c };
+
+// "numpy", "struct", "c": the word on the command line and in JSON.
+std::string_view dialect_name(dialect emitted) noexcept;
 
 struct options {
   command what = command::check;
@@ -26,6 +33,11 @@ struct options {
   bool json = false;
   bool strict = false;
   std::size_t max_depth = 256;
+  // compare: the weakest level that still counts as compatible (exit 0); --level.
+  compat_level required_level = compat_level::layout_compatible;
+  bool level_given = false;
+  // emit: the dialect to write.
+  dialect emitted = dialect::numpy;
   // FORMAT arguments as given, `-` (read stdin) included.
   std::vector<std::string> format_args;
 };

@@ -1,4 +1,5 @@
-// What each command says about one format (or, for `targets`, about the targets).
+// What each command says about one format (or, for `compare`, about two, and for `targets`,
+// about the targets).
 #ifndef PEP3118_CLI_REPORTS_HPP
 #define PEP3118_CLI_REPORTS_HPP
 
@@ -24,6 +25,17 @@ report json_report(const options& opts, std::string_view format);
 report layout_table_report(const options& opts, std::string_view format);
 // A block: header lines and a table of fields and padding runs, in words and C types.
 report explain_report(const options& opts, std::string_view format);
+
+// One line: the canonical text (escaped as every format shown), or check's error line; caret
+// displays on stderr. --json: {"format","valid","canonical","diagnostics"}.
+report canon_report(const options& opts, std::string_view format);
+// The format in opts.emitted's dialect: one line (numpy, struct) or a block (c), or check's
+// error line; caret displays on stderr. --json: {"format","valid","dialect","target","rules",
+// "output","diagnostics"}.
+report emit_report(const options& opts, std::string_view format);
+// The level that holds, the required one, the first difference and whether a byteswap would
+// do; valid when the level is at least opts.required_level. --json: one object (docs/cli.md).
+report compare_report(const options& opts, std::string_view format_a, std::string_view format_b);
 
 // The targets this build knows, as a table or (--json) a JSON array.
 std::string targets_report(const options& opts);

@@ -1,4 +1,5 @@
-// What a field is, said for people: in words, and as a C type.
+// Small helpers for showing fields: shapes, element counts, what points somewhere.
+// (The type in words and the C type are the library's: pep3118/describe.hpp.)
 #ifndef PEP3118_CLI_WORDS_HPP
 #define PEP3118_CLI_WORDS_HPP
 
@@ -6,8 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "pep3118/descriptor.hpp"
-#include "pep3118/layout.hpp"
+#include "pep3118/type_code.hpp"
 
 namespace pep3118::cli {
 
@@ -19,14 +19,6 @@ std::int64_t element_count(const std::vector<std::int64_t>& shape);
 
 // "(2,3)"; "" for no dims.
 std::string shape_text(const std::vector<std::int64_t>& shape);
-
-// "signed 4-byte integer", "array (2,3) of IEEE 754 8-byte float", "pointer to <i".
-std::string type_in_words(const field& leaf);
-
-// "int" (native `i`), "int32_t" (standard-size `i`), "char[5]", "double[2][3]",
-// "void (*)(void)", "int *" (a pointer to `i`). `desc` is the descriptor the layout of
-// `leaf` came from: a pointer's C type is built from what it points to.
-std::string c_type_of(const field& leaf, const descriptor& desc);
 
 }  // namespace pep3118::cli
 
