@@ -14,24 +14,12 @@
 #error "PEP3118_SOURCE_DIR must name the source root"
 #endif
 
+using pep3118_test::corpus_lines;
 using pep3118_test::error_text;
 using pep3118_test::json_value;
 using pep3118_test::show;
 
 namespace {
-
-std::vector<pep3118_test::json_line> corpus_lines() {
-  const std::string path = std::string(PEP3118_SOURCE_DIR) + "/tests/corpus/test-suite-vectors.jsonl";
-  const std::string text = pep3118_test::read_text_file(path);
-  INFO("corpus: ", path);
-  REQUIRE_FALSE(text.empty());
-  std::vector<std::string> errors;
-  auto lines = pep3118_test::read_json_lines(text, errors);
-  for (const auto& e : errors) {
-    FAIL_CHECK("unreadable corpus line: ", e);
-  }
-  return lines;
-}
 
 const json_value* find(const pep3118_test::json_object& o, const std::string& key) {
   const auto it = o.find(key);

@@ -394,6 +394,26 @@ inline std::vector<json_line> read_json_lines(std::string_view text, std::vector
   return lines;
 }
 
+// The lines of tests/corpus/test-suite-vectors.jsonl; an unreadable line fails the test.
+inline std::vector<json_line> corpus_lines() {
+  const std::string path = std::string(PEP3118_SOURCE_DIR) + "/tests/corpus/test-suite-vectors.jsonl";
+  const std::string text = read_text_file(path);
+  INFO("corpus: ", path);
+  REQUIRE_FALSE(text.empty());
+  std::vector<std::string> errors;
+  auto lines = read_json_lines(text, errors);
+  for (const auto& e : errors) {
+    FAIL_CHECK("unreadable corpus line: ", e);
+  }
+  return lines;
+}
+
+// The text of a string member, or "" when the object has no such string.
+inline std::string text_of(const json_object& object, const std::string& key) {
+  const auto it = object.find(key);
+  return it == object.end() ? std::string() : it->second.text;
+}
+
 }  // namespace pep3118_test
 
 #endif
