@@ -48,7 +48,7 @@ inline program_run run_program(const std::vector<std::string>& argv, std::string
   temp_file out = make_temp_file();
   temp_file err = make_temp_file();
   REQUIRE((in && out && err));
-  std::fwrite(input.data(), 1, input.size(), in.get());
+  if (!input.empty()) std::fwrite(input.data(), 1, input.size(), in.get());
   std::fflush(in.get());
   std::rewind(in.get());
 
