@@ -17,6 +17,7 @@
 
 #include <tao/pegtl.hpp>
 
+#include <pep3118/diagnostic.hpp>
 #include <pep3118/grammar.hpp>
 #include <pep3118/struct_grammar.hpp>
 

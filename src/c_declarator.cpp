@@ -39,7 +39,7 @@ c_declarator named_integer(std::string_view name, bool is_signed, std::int64_t b
   return {std::string(name), ""};
 }
 
-c_declarator node_declarator(const descriptor& desc, const node& item);
+c_declarator node_declarator(const descriptor& desc, const node& item, c_names names);
 
 // One element of an item. `bytes`: the size of one element (for `s`, `p` and `x`: their
 // length), used for strings always and for integers under fixed-width names.
@@ -64,11 +64,15 @@ c_declarator element_declarator(const descriptor& desc, const node& item, type_c
       return sized_integer("unsigned long long", false, code, order, bytes, names);
     case type_code::ssize: return named_integer("Py_ssize_t", true, bytes, names);
     case type_code::size: return named_integer("size_t", false, bytes, names);
-    case type_code::half: return {"_Float16", ""};
+    // _Float16 is missing from many C compilers (clang 14 on x86, wasm32, s390x, ppc64le,
+    // MSVC): a declaration for another target holds half floats as their bits.
+    case type_code::half:
+      return names == c_names::fixed_width ? c_declarator{"uint16_t", ""} : c_declarator{"_Float16", ""};
     case type_code::float_: return {"float", ""};
     case type_code::double_: return {"double", ""};
     case type_code::long_double: return {"long double", ""};
-    case type_code::complex_half: return {"_Float16 _Complex", ""};
+    case type_code::complex_half:
+      return names == c_names::fixed_width ? c_declarator{"uint16_t", "[2]"} : c_declarator{"_Float16 _Complex", ""};
     case type_code::complex_float: return {"float _Complex", ""};
     case type_code::complex_double: return {"double _Complex", ""};
     case type_code::complex_long_double: return {"long double _Complex", ""};
@@ -84,16 +88,19 @@ c_declarator element_declarator(const descriptor& desc, const node& item, type_c
       if (names == c_names::fixed_width && final_pointee(desc, item).code == type_code::structure) {
         return {"void *", ""};
       }
-      return pointer_to(node_declarator(desc, desc.target_of(item)));
+      return pointer_to(node_declarator(desc, desc.target_of(item), names));
     case type_code::function: return {"void (*", ")(void)"};
   }
   return {};
 }
 
-// An item as written, with its shape and count: what a pointer points to.
-c_declarator node_declarator(const descriptor& desc, const node& item) {
+// An item with its shape and count: what a pointer points to. Its integers keep their C names
+// (a fixed width would need the target's sizes, which a pointee, never laid out, lacks), but
+// its halves follow `names`: _Float16 is missing from many compilers.
+c_declarator node_declarator(const descriptor& desc, const node& item, c_names names) {
+  const bool half = item.code == type_code::half || item.code == type_code::complex_half;
   c_declarator element =
-      element_declarator(desc, item, item.code, item.order, item.count, c_names::as_written);
+      element_declarator(desc, item, item.code, item.order, item.count, half ? names : c_names::as_written);
   std::vector<std::int64_t> dims(desc.shape(item).begin(), desc.shape(item).end());
   if (item.has_count && !count_is_length(item.code)) dims.push_back(item.count);
   return c_array_of(std::move(element), dims);

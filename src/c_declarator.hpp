@@ -30,7 +30,7 @@ struct c_declarator {
 c_declarator c_array_of(c_declarator element, const std::vector<std::int64_t>& dims);
 
 // A field's type: one element of it, made an array by the field's shape. A pointer's target
-// is spelt as written (`int *` for `&i`) under either naming; under c_names::fixed_width a
+// is spelt as written (`int *` for `&i`), but for halves; under c_names::fixed_width a
 // pointer that leads to a struct is `void *`, since C would need a declared struct type.
 c_declarator c_field_declarator(const field& leaf, const descriptor& desc, c_names names);
 

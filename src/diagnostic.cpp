@@ -51,8 +51,10 @@ constexpr std::array code_table{
     code_entry{"too_large_to_compare", "too large to compare: unrolling its arrays of structs visits more than 2^24 fields"},
     code_entry{"numpy_cannot_express", "NumPy's parser cannot read this item (pointers, function pointers, u, t, p, P, n, N, z, Z)"},
     code_entry{"struct_cannot_express", "CPython's struct module cannot express this item"},
+    code_entry{"bad_target_line", "target file: expected `key = value` with a known key, once, sizes above 0 and alignments powers of two"},
+    code_entry{"missing_target_key", "target file: a key is missing (name, byteorder and the ten C types are all required)"},
 };
-static_assert(code_table.size() == static_cast<std::size_t>(error_code::struct_cannot_express) + 1);
+static_assert(code_table.size() == static_cast<std::size_t>(error_code::missing_target_key) + 1);
 
 std::string describe(const std::vector<diagnostic>& diagnostics) {
   for (const diagnostic& d : diagnostics) {

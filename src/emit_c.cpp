@@ -7,6 +7,9 @@
 // C then lays it out exactly so by itself. Otherwise the format packed it, and the type is
 // `__attribute__((packed))` (GCC and Clang): C adds nothing and aligns it to 1.
 //
+// Zero-size members (empty structs, zero-length arrays) are not declared, only noted: they are
+// GNU C, and the MSVC ABI gives them a byte; a zero-size item declares nothing at all.
+//
 // The asserts hold what C really does: sizeof is the itemsize, every field (element 0 of
 // arrays of structs) is at its offset, and _Alignof is C's alignment of the struct (its
 // widest member's, 1 when packed), which can differ from pep3118's: NumPy's common alignment
@@ -133,6 +136,12 @@ class c_writer {
     bool natural = true;
     for (std::size_t i = 0; i < container.members.size(); ++i) {
       const laid_member& member = container.members[i];
+      if (member.extent() == 0) {
+        // Empty structs and zero-length arrays are GNU C, and MSVC gives them a byte.
+        fmt::format_to(std::back_inserter(body), "  /* \"{}\": 0 bytes at offset {} (C has no zero-size members) */\n",
+                       detail::c_comment_text(member.name), member.offset);
+        continue;
+      }
       padding(body, names, member.offset - cursor);
       const std::int64_t alignment =
           declare(body, member, member_names[i], type_name, designator + member_names[i]);
@@ -210,6 +219,10 @@ result<std::string> emit_c(const descriptor& desc, const target& tgt, std::strin
   std::string out = fmt::format(preamble, detail::c_comment_text(canonical(desc)), tgt.name,
                                 laid_out->itemsize, laid_out->alignment);
   if (std::string typedefs = python_typedefs(desc); !typedefs.empty()) out += typedefs + "\n";
+  if (outermost.element_size == 0) {
+    out += "/* Nothing to declare: C has no zero-size types. */\n";
+    return result<std::string>(std::move(out), {});
+  }
   c_writer writer(desc, tgt);
   const std::string name = detail::c_identifier(struct_name);
   const std::int64_t alignment = writer.define(outermost, name, "");

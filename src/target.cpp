@@ -3,55 +3,14 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "target_table.hpp"
+
 namespace pep3118 {
 
 namespace {
 
-// The C types a target's code table is made of.
-struct c_abi {
-  c_type bool_, short_, int_, long_, long_long, size, float_, double_, long_double, pointer;
-};
-
-constexpr c_type complex_of(c_type part) noexcept { return {2 * part.size, part.alignment}; }
-
-constexpr target make_target(std::string_view name, endian order, const c_abi& abi) noexcept {
-  target t;
-  t.name = name;
-  t.order = order;
-  const auto set = [&t](type_code code, c_type type) { t.native[static_cast<std::size_t>(code)] = type; };
-  const c_type byte{1, 1};
-  const c_type half{2, 2};  // IEEE half; CPython's struct aligns it as a short
-  for (type_code code : {type_code::pad, type_code::char_, type_code::signed_char, type_code::unsigned_char,
-                         type_code::bytes, type_code::pascal_bytes}) {
-    set(code, byte);
-  }
-  set(type_code::bool_, abi.bool_);
-  set(type_code::short_, abi.short_);
-  set(type_code::unsigned_short, abi.short_);
-  set(type_code::int_, abi.int_);
-  set(type_code::unsigned_int, abi.int_);
-  set(type_code::long_, abi.long_);
-  set(type_code::unsigned_long, abi.long_);
-  set(type_code::long_long, abi.long_long);
-  set(type_code::unsigned_long_long, abi.long_long);
-  set(type_code::ssize, abi.size);
-  set(type_code::size, abi.size);
-  set(type_code::half, half);
-  set(type_code::float_, abi.float_);
-  set(type_code::double_, abi.double_);
-  set(type_code::long_double, abi.long_double);
-  set(type_code::complex_half, complex_of(half));
-  set(type_code::complex_float, complex_of(abi.float_));
-  set(type_code::complex_double, complex_of(abi.double_));
-  set(type_code::complex_long_double, complex_of(abi.long_double));
-  set(type_code::ucs2, {2, 2});
-  set(type_code::ucs4, {4, 4});
-  for (type_code code : {type_code::void_pointer, type_code::object, type_code::char_pointer,
-                         type_code::wchar_pointer, type_code::pointer, type_code::function}) {
-    set(code, abi.pointer);
-  }
-  return t;
-}
+using detail::c_abi;
+using detail::make_target;
 
 template <typename T>
 constexpr c_type c_type_of() noexcept {
@@ -71,12 +30,40 @@ constexpr endian host_order() noexcept {
 #endif
 }
 
-constexpr c_abi lp64_x86_64{{1, 1}, {2, 2}, {4, 4}, {8, 8}, {8, 8}, {8, 8}, {4, 4}, {8, 8}, {16, 16}, {8, 8}};
+// The presets (docs/targets.md gives the source of each fact; a test compiles emitted C for
+// each with clang --target). Fields: bool, short, int, long, long long, size_t, float,
+// double, long double, pointer, each {size, alignment as a struct member}.
+constexpr c_abi lp64_quad_long_double{{1, 1}, {2, 2}, {4, 4}, {8, 8}, {8, 8}, {8, 8}, {4, 4}, {8, 8}, {16, 16}, {8, 8}};
+constexpr c_abi lp64_double_long_double{{1, 1}, {2, 2}, {4, 4}, {8, 8}, {8, 8}, {8, 8}, {4, 4}, {8, 8}, {8, 8}, {8, 8}};
+constexpr c_abi llp64_msvc{{1, 1}, {2, 2}, {4, 4}, {4, 4}, {8, 8}, {8, 8}, {4, 4}, {8, 8}, {8, 8}, {8, 8}};
+constexpr c_abi ilp32_i386{{1, 1}, {2, 2}, {4, 4}, {4, 4}, {8, 4}, {4, 4}, {4, 4}, {8, 4}, {12, 4}, {4, 4}};
+constexpr c_abi ilp32_aapcs{{1, 1}, {2, 2}, {4, 4}, {4, 4}, {8, 8}, {4, 4}, {4, 4}, {8, 8}, {8, 8}, {4, 4}};
+constexpr c_abi ilp32_wasm{{1, 1}, {2, 2}, {4, 4}, {4, 4}, {8, 8}, {4, 4}, {4, 4}, {8, 8}, {16, 16}, {4, 4}};
+constexpr c_abi lp64_s390x{{1, 1}, {2, 2}, {4, 4}, {8, 8}, {8, 8}, {8, 8}, {4, 4}, {8, 8}, {16, 8}, {8, 8}};
 
 constexpr target host = make_target("host", host_order(), host_abi);
-constexpr target x86_64_linux_gnu = make_target("x86_64-linux-gnu", endian::little, lp64_x86_64);
+constexpr target x86_64_linux_gnu = make_target("x86_64-linux-gnu", endian::little, lp64_quad_long_double);
+constexpr target i686_linux_gnu = make_target("i686-linux-gnu", endian::little, ilp32_i386);
+constexpr target aarch64_linux_gnu = make_target("aarch64-linux-gnu", endian::little, lp64_quad_long_double);
+constexpr target aarch64_apple_darwin = make_target("aarch64-apple-darwin", endian::little, lp64_double_long_double);
+constexpr target x86_64_windows_msvc = make_target("x86_64-windows-msvc", endian::little, llp64_msvc);
+constexpr target armv7_linux_gnueabihf = make_target("armv7-linux-gnueabihf", endian::little, ilp32_aapcs);
+constexpr target wasm32 = make_target("wasm32", endian::little, ilp32_wasm);
+constexpr target s390x_linux_gnu = make_target("s390x-linux-gnu", endian::big, lp64_s390x);
+constexpr target riscv64_linux_gnu = make_target("riscv64-linux-gnu", endian::little, lp64_quad_long_double);
+constexpr target powerpc64le_linux_gnu = make_target("powerpc64le-linux-gnu", endian::little, lp64_quad_long_double);
 
-constexpr const target* targets[] = {&host, &x86_64_linux_gnu};
+constexpr const target* targets[] = {&host,
+                                     &x86_64_linux_gnu,
+                                     &i686_linux_gnu,
+                                     &aarch64_linux_gnu,
+                                     &aarch64_apple_darwin,
+                                     &x86_64_windows_msvc,
+                                     &armv7_linux_gnueabihf,
+                                     &wasm32,
+                                     &s390x_linux_gnu,
+                                     &riscv64_linux_gnu,
+                                     &powerpc64le_linux_gnu};
 
 }  // namespace
 

@@ -6,11 +6,9 @@
 // generated set. A missing compiler, python3 or NumPy fails these tests; nothing is skipped.
 #include <doctest/doctest.h>
 
-#include <spawn.h>
-#include <sys/wait.h>
-
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,11 +36,21 @@ const std::string python = "/usr/bin/python3";
 // Running the checking tools
 // ---------------------------------------------------------------------------------------------
 
-// Compiles C source with the host compiler, syntax and constraints (the asserts) only.
-pep3118_test::program_run compile_c(std::string_view source) {
-  pep3118_test::program_run run =
-      pep3118_test::run_program({"cc", "-std=c11", "-fsyntax-only", "-x", "c", "-"}, source);
-  REQUIRE_MESSAGE(run.started, "cannot run the host C compiler `cc`: install gcc");
+// The host C compiler, syntax and constraints (the asserts) only.
+const std::vector<std::string> host_cc{"cc", "-std=c11", "-fsyntax-only", "-x", "c", "-"};
+
+// clang for a preset target: its triple (clang spells two of them differently), freestanding
+// so that no target's system headers are needed.
+std::vector<std::string> clang_for(const pep3118::target& tgt) {
+  std::string triple(tgt.name);
+  if (triple == "x86_64-windows-msvc") triple = "x86_64-pc-windows-msvc";
+  if (triple == "wasm32") triple = "wasm32-unknown-unknown";
+  return {"clang", "--target=" + triple, "-ffreestanding", "-std=c11", "-fsyntax-only", "-x", "c", "-"};
+}
+
+pep3118_test::program_run compile_c(std::string_view source, const std::vector<std::string>& compiler = host_cc) {
+  pep3118_test::program_run run = pep3118_test::run_program(compiler, source);
+  REQUIRE_MESSAGE(run.started, "cannot run the C compiler `" << compiler[0] << "`: install gcc and clang");
   return run;
 }
 
@@ -150,19 +158,19 @@ struct laid_format {
   pep3118::layout laid_out;
 };
 
-// The test formats that lay out for the host.
-const std::vector<laid_format>& laid_formats() {
-  static const std::vector<laid_format> formats = [] {
-    std::vector<laid_format> laid;
+// The test formats that lay out for a target (the host by default).
+const std::vector<laid_format>& laid_formats(const pep3118::target& tgt = pep3118::host_target()) {
+  static std::map<std::string_view, std::vector<laid_format>> by_target;
+  auto [found, inserted] = by_target.try_emplace(tgt.name);
+  if (inserted) {
     for (const std::string& format : test_formats()) {
       auto parsed = pep3118::parse(format);
       REQUIRE_MESSAGE(parsed.ok(), "generated an invalid format: ", show(format));
-      auto laid_out = pep3118::layout_of(parsed.value(), pep3118::host_target());
-      if (laid_out.ok()) laid.push_back({format, parsed.value(), laid_out.value()});
+      auto laid_out = pep3118::layout_of(parsed.value(), tgt);
+      if (laid_out.ok()) found->second.push_back({format, parsed.value(), laid_out.value()});
     }
-    return laid;
-  }();
-  return formats;
+  }
+  return found->second;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -401,13 +409,15 @@ _Static_assert(offsetof(struct row, f0) == 24, "offset of f0");
 )c");
 }
 
-TEST_CASE("emit c: the host compiler compiles every declaration with its asserts holding") {
-  // Many declarations per translation unit: a few compiler runs, not hundreds.
+// Compiles every test format's declaration for the target, many per translation unit (a few
+// compiler runs, not hundreds), naming the culprits when a unit fails.
+void check_declarations_compile(const pep3118::target& tgt, const std::vector<std::string>& compiler) {
   constexpr std::size_t per_unit = 200;
-  const std::vector<laid_format>& formats = laid_formats();
+  const std::vector<laid_format>& formats = laid_formats(tgt);
+  REQUIRE(formats.size() > 300);
   std::vector<std::string> declarations;
   for (std::size_t i = 0; i < formats.size(); ++i) {
-    auto emitted = pep3118::emit_c(formats[i].desc, pep3118::host_target(), "item_" + std::to_string(i));
+    auto emitted = pep3118::emit_c(formats[i].desc, tgt, "item_" + std::to_string(i));
     INFO("format: ", show(formats[i].format));
     REQUIRE(emitted.ok());
     declarations.push_back(emitted.value());
@@ -416,28 +426,52 @@ TEST_CASE("emit c: the host compiler compiles every declaration with its asserts
     std::string unit;
     const std::size_t last = std::min(first + per_unit, declarations.size());
     for (std::size_t i = first; i < last; ++i) unit += declarations[i];
-    if (compile_c(unit).status == 0) continue;
-    // Name the culprits.
-    for (std::size_t i = first; i < last; ++i) {
-      pep3118_test::program_run run = compile_c(declarations[i]);
-      INFO("format: ", show(formats[i].format), "\n", declarations[i], run.err);
+    if (compile_c(unit, compiler).status == 0) continue;
+    // Name the first few culprits; each is a compiler run of its own.
+    std::size_t named = 0;
+    for (std::size_t i = first; i < last && named < 3; ++i) {
+      pep3118_test::program_run run = compile_c(declarations[i], compiler);
+      INFO("target: ", tgt.name, "\nformat: ", show(formats[i].format), "\n", declarations[i], run.err);
       CHECK(run.status == 0);
+      named += run.status == 0 ? 0 : 1;
     }
+    FAIL_CHECK("the declarations for ", tgt.name, " from ", first, " to ", last, " do not compile");
+  }
+}
+
+// A declaration with one offset assert made wrong: the compiler must refuse it.
+void check_wrong_assert_fails(const pep3118::target& tgt, const std::vector<std::string>& compiler) {
+  auto emitted = pep3118::emit_c(pep3118::parse_or_throw("T{b:a:d:b:}"), tgt);
+  REQUIRE(emitted.ok());
+  REQUIRE(compile_c(emitted.value(), compiler).status == 0);
+  const auto laid_out = pep3118::check("T{b:a:d:b:}", tgt);
+  REQUIRE(laid_out.ok());
+  const std::string right = "offsetof(struct item, b) == " + std::to_string(laid_out->fields[1].offset);
+  std::string wrong = emitted.value();
+  const std::size_t at = wrong.find(right);
+  REQUIRE(at != std::string::npos);
+  wrong.replace(at, right.size(), "offsetof(struct item, b) == 3");
+  const pep3118_test::program_run run = compile_c(wrong, compiler);
+  INFO("target: ", tgt.name);
+  CHECK(run.status != 0);
+  CHECK(run.err.find("offset of b") != std::string::npos);
+}
+
+TEST_CASE("emit c: the host compiler compiles every declaration with its asserts holding") {
+  check_declarations_compile(pep3118::host_target(), host_cc);
+}
+
+TEST_CASE("emit c: clang compiles the declarations for every preset target (the ABI oracle)") {
+  for (const pep3118::target* tgt : pep3118::all_targets()) {
+    if (tgt->name == "host") continue;
+    INFO("target: ", tgt->name);
+    check_declarations_compile(*tgt, clang_for(*tgt));
+    check_wrong_assert_fails(*tgt, clang_for(*tgt));
   }
 }
 
 TEST_CASE("emit c: a wrong assert does not compile (the check bites)") {
-  auto emitted = pep3118::emit_c(pep3118::parse_or_throw("T{i:a:d:b:}"), pep3118::host_target());
-  REQUIRE(emitted.ok());
-  REQUIRE(compile_c(emitted.value()).status == 0);
-  std::string wrong = emitted.value();
-  const std::string_view right_offset = "offsetof(struct item, b) == 8";
-  const std::size_t at = wrong.find(right_offset);
-  REQUIRE(at != std::string::npos);
-  wrong.replace(at, right_offset.size(), "offsetof(struct item, b) == 4");
-  const pep3118_test::program_run run = compile_c(wrong);
-  CHECK(run.status != 0);
-  CHECK(run.err.find("offset of b") != std::string::npos);
+  check_wrong_assert_fails(pep3118::host_target(), host_cc);
 }
 
 TEST_CASE("emit c: names C cannot take, foreign byte orders, Python types") {

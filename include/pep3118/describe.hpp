@@ -17,7 +17,8 @@ std::string type_in_words(const field& leaf);
 // How C names a field's type.
 enum class c_names : unsigned char {
   as_written,   // `int` for native `i`, `int32_t` under standard sizes (explain)
-  fixed_width,  // `int32_t` wherever a fixed-width type exists (emit c)
+  fixed_width,  // `int32_t` wherever a fixed-width type exists, and IEEE halves as their
+                // bits (`uint16_t`): many C compilers lack _Float16 (emit c)
 };
 // Under fixed_width every integer code (b B h H i I l L q Q n N) is intN_t/uintN_t of the
 // field's size, whatever the mark; `_Bool`, `char`, the floats and the pointer codes keep

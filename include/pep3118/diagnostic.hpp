@@ -53,6 +53,9 @@ enum class error_code : unsigned char {
   too_large_to_compare,
   numpy_cannot_express,
   struct_cannot_express,
+  // target files
+  bad_target_line,
+  missing_target_key,
 };
 
 // The stable snake_case name of a code, e.g. "stray_brace".

@@ -4,8 +4,10 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
+#include "result.hpp"
 #include "type_code.hpp"
 
 namespace pep3118 {
@@ -42,6 +44,12 @@ struct target_list {
 target_list all_targets() noexcept;
 // nullptr when there is no target of that name.
 const target* find_target(std::string_view name) noexcept;
+
+// A target described by a target file (docs/targets.md, "Target files"): `name = ...`,
+// `byteorder = little|big`, and `size alignment` for each C type behind the codes (bool,
+// short, int, long, long long, size_t, float, double, long double, pointer); `#` comments.
+// The target owns its name. Errors: bad_target_line at the line, missing_target_key at the end.
+result<std::shared_ptr<const target>> read_target_file(std::string_view text);
 
 // The size a code has under '=', '<', '>', '!' (struct's standard sizes); 0 when the code has
 // none (g, n, N, P, O, z, Z, Zg): then the native size is used and the parser warns.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <fstream>
+#include <iterator>
 #include <optional>
 
 #include <fmt/format.h>
@@ -29,11 +31,18 @@ commands:
 
 options:
   --target NAME             lay out for this target ABI (default: host)
+  --target-file FILE        lay out for the ABI a target file describes (docs/targets.md)
   --rules pep3118|struct    the full language, or CPython's struct module exactly
   --strict                  treat warnings (producer spellings) as errors
   --max-depth N             how deep T{, & and X{ may nest (default 256)
   --level LEVEL             compare: the weakest level that passes: identical, equivalent,
                             layout-compatible (the default) or size-compatible
+  --itemsize N              check: the exporter's itemsize; the format is checked against it
+  --shape D,D,...           check: the buffer's shape (with --strides, --suboffsets: the
+  --strides S,S,...           whole Py_buffer), checked for consistency with the format
+  --suboffsets S,S,...
+  --portability             check: which of struct, NumPy and memoryview accept each format,
+                            with what itemsize, and a spelling they all read alike
   --json                    one JSON object per format (compare: per comparison) per line
   -h, --help                show this text
   --                        every later argument is a FORMAT
@@ -81,6 +90,22 @@ option_error set_target(options& opts, std::string_view name) {
   return fmt::format("unknown target '{}' (valid: {})", display_escaped(name), target_names());
 }
 
+option_error set_target_file(options& opts, std::string_view path) {
+  std::ifstream file{std::string(path), std::ios::binary};
+  if (!file) return fmt::format("cannot read the target file '{}'", display_escaped(path));
+  const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  auto loaded = read_target_file(text);
+  if (!loaded) {
+    const diagnostic& d = loaded.diagnostics().front();
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(d.offset), '\n');
+    return fmt::format("{}:{}: {}", display_escaped(path), line, d.message());
+  }
+  opts.target_from_file = std::move(loaded).value();
+  opts.tgt = opts.target_from_file.get();
+  opts.target_given = true;
+  return std::nullopt;
+}
+
 option_error set_rules(options& opts, std::string_view name) {
   for (rule_set rules : {rule_set::pep3118, rule_set::struct_}) {
     if (name == rule_set_name(rules)) {
@@ -114,16 +139,60 @@ option_error set_level(options& opts, std::string_view name) {
   return std::nullopt;
 }
 
+// A signed 64-bit integer, the whole value.
+std::optional<std::int64_t> integer_of(std::string_view text) {
+  std::int64_t value = 0;
+  const char* end = text.data() + text.size();
+  auto [stop, failure] = std::from_chars(text.data(), end, value);
+  if (text.empty() || failure != std::errc{} || stop != end) return std::nullopt;
+  return value;
+}
+
+option_error set_itemsize(options& opts, std::string_view digits) {
+  opts.itemsize = integer_of(digits);
+  if (!opts.itemsize || *opts.itemsize < 0) {
+    return fmt::format("--itemsize needs a non-negative integer, got '{}'", display_escaped(digits));
+  }
+  return std::nullopt;
+}
+
+// "2,3" (or "" for zero dimensions) into a list; `name` for the message.
+option_error set_list(std::optional<std::vector<std::int64_t>>& list, std::string_view name,
+                      std::string_view text) {
+  list.emplace();
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t comma = std::min(text.find(',', start), text.size());
+    std::optional<std::int64_t> value = integer_of(text.substr(start, comma - start));
+    if (!value) {
+      return fmt::format("{} needs integers separated by commas, got '{}'", name, display_escaped(text));
+    }
+    list->push_back(*value);
+    start = comma + 1;
+  }
+  return std::nullopt;
+}
+
+option_error set_shape(options& opts, std::string_view text) { return set_list(opts.shape, "--shape", text); }
+option_error set_strides(options& opts, std::string_view text) { return set_list(opts.strides, "--strides", text); }
+option_error set_suboffsets(options& opts, std::string_view text) {
+  return set_list(opts.suboffsets, "--suboffsets", text);
+}
+
 struct value_option {
   std::string_view name;
   option_error (*apply)(options&, std::string_view value);
 };
 
-constexpr std::array<value_option, 4> value_options{{
+constexpr std::array<value_option, 9> value_options{{
     {"--target", set_target},
+    {"--target-file", set_target_file},
     {"--rules", set_rules},
     {"--max-depth", set_max_depth},
     {"--level", set_level},
+    {"--itemsize", set_itemsize},
+    {"--shape", set_shape},
+    {"--strides", set_strides},
+    {"--suboffsets", set_suboffsets},
 }};
 
 struct flag_option {
@@ -131,9 +200,10 @@ struct flag_option {
   bool options::*flag;
 };
 
-constexpr std::array<flag_option, 2> flag_options{{
+constexpr std::array<flag_option, 3> flag_options{{
     {"--json", &options::json},
     {"--strict", &options::strict},
+    {"--portability", &options::portability},
 }};
 
 bool is_help(std::string_view arg) { return arg == "--help" || arg == "-h"; }
@@ -199,6 +269,12 @@ std::optional<usage_error> check_arguments(options& opts) {
   if (opts.level_given && opts.what != command::compare) {
     return usage_error{"--level is an option of compare only"};
   }
+  if ((describes_buffer(opts) || opts.portability) && opts.what != command::check) {
+    return usage_error{"--itemsize, --shape, --strides, --suboffsets and --portability are options of check only"};
+  }
+  if (describes_buffer(opts) && opts.portability) {
+    return usage_error{"--portability checks the format alone: give it without --itemsize, --shape, --strides or --suboffsets"};
+  }
   if (opts.what == command::emit) {
     if (std::optional<usage_error> mistake = take_dialect(opts)) return mistake;
   }
@@ -227,6 +303,10 @@ std::string_view dialect_name(dialect emitted) noexcept {
 }
 
 std::string_view usage_text() noexcept { return usage; }
+
+bool describes_buffer(const options& opts) noexcept {
+  return opts.itemsize || opts.shape || opts.strides || opts.suboffsets;
+}
 
 parse_options parse_options_of(const options& opts) {
   parse_options parsing;

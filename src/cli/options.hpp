@@ -3,6 +3,9 @@
 #define PEP3118_CLI_OPTIONS_HPP
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -27,6 +30,8 @@ std::string_view dialect_name(dialect emitted) noexcept;
 struct options {
   command what = command::check;
   const target* tgt = nullptr;
+  // --target-file: the target read from the file, which tgt then points to.
+  std::shared_ptr<const target> target_from_file;
   // `targets` lists only this target when --target was given.
   bool target_given = false;
   rule_set rules = rule_set::pep3118;
@@ -38,6 +43,14 @@ struct options {
   bool level_given = false;
   // emit: the dialect to write.
   dialect emitted = dialect::numpy;
+  // check: what the exporter's Py_buffer says besides the format (--itemsize, --shape,
+  // --strides, --suboffsets); the format is then checked against all of it.
+  std::optional<std::int64_t> itemsize;
+  std::optional<std::vector<std::int64_t>> shape;
+  std::optional<std::vector<std::int64_t>> strides;
+  std::optional<std::vector<std::int64_t>> suboffsets;
+  // check: which implementations accept the format and what itemsize each computes.
+  bool portability = false;
   // FORMAT arguments as given, `-` (read stdin) included.
   std::vector<std::string> format_args;
 };
@@ -50,6 +63,9 @@ struct usage_error {
 };
 
 using command_line = std::variant<options, help_request, usage_error>;
+
+// check's options about the whole buffer were given (--itemsize and the rest).
+bool describes_buffer(const options& opts) noexcept;
 
 // What the parser needs of the options.
 parse_options parse_options_of(const options& opts);
