@@ -2,6 +2,7 @@
 #ifndef PEP3118_PEP3118_HPP
 #define PEP3118_PEP3118_HPP
 
+#include "buffer.hpp"
 #include "compare.hpp"
 #include "describe.hpp"
 #include "descriptor.hpp"
@@ -9,6 +10,7 @@
 #include "emit.hpp"
 #include "layout.hpp"
 #include "parse.hpp"
+#include "portability.hpp"
 #include "print.hpp"
 #include "result.hpp"
 #include "target.hpp"

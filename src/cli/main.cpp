@@ -22,9 +22,12 @@ constexpr int exit_usage = 2;
 using format_reporter = report (*)(const options&, std::string_view format);
 
 format_reporter reporter_for(const options& opts) {
-  // canon and emit write their own JSON; the layout commands share one object.
+  // canon, emit, the buffer check and the portability check write their own JSON; the layout
+  // commands share one object.
   if (opts.what == command::canon) return canon_report;
   if (opts.what == command::emit) return emit_report;
+  if (describes_buffer(opts)) return buffer_report;
+  if (opts.portability) return portability_report;
   if (opts.json) return json_report;
   if (opts.what == command::layout) return layout_table_report;
   if (opts.what == command::explain) return explain_report;
@@ -36,7 +39,7 @@ format_reporter reporter_for(const options& opts) {
 // its input.
 bool separates_blocks(const options& opts) {
   if (opts.json) return false;
-  return opts.what == command::layout || opts.what == command::explain ||
+  return opts.portability || opts.what == command::layout || opts.what == command::explain ||
          (opts.what == command::emit && opts.emitted == dialect::c);
 }
 

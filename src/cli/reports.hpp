@@ -25,6 +25,14 @@ report json_report(const options& opts, std::string_view format);
 report layout_table_report(const options& opts, std::string_view format);
 // A block: header lines and a table of fields and padding runs, in words and C types.
 report explain_report(const options& opts, std::string_view format);
+// check with --itemsize, --shape, --strides or --suboffsets: one line, `ok  itemsize 8
+// alignment 8  contiguous  d` or the first error finding; every finding on stderr; valid when
+// the whole buffer description is consistent. --json: one object (docs/buffer.md).
+report buffer_report(const options& opts, std::string_view format);
+// check --portability: a block, the verdict and a table of how CPython's struct module, NumPy's
+// parser and CPython's memoryview read the format; valid when all accept it with one itemsize.
+// --json: {"format","valid","target","readers","ambiguous","portable","suggestion","diagnostics"}.
+report portability_report(const options& opts, std::string_view format);
 
 // One line: the canonical text (escaped as every format shown), or check's error line; caret
 // displays on stderr. --json: {"format","valid","canonical","diagnostics"}.
