@@ -56,6 +56,7 @@ std::string element_in_words(const field& leaf) {
     case type_code::char_pointer: return "pointer to a C string";
     case type_code::wchar_pointer: return "pointer to a wide C string";
     case type_code::structure:
+      if (leaf.shape.empty()) return fmt::format("struct of {} without fields", counted(bytes, "byte"));
       return fmt::format("struct array of {}, {} bytes each", counted(element_count(leaf.shape), "element"),
                          bytes);
     case type_code::pointer: return "pointer to " + leaf.points_to;

@@ -52,7 +52,10 @@ class tree_builder {
       if (is_plain_struct(desc_, item)) {
         member.offset = cursor;
         const std::string inner_prefix = unwrapped ? std::string() : path + ".";
+        const std::size_t fields_before = next_field_;
         member.element_size = place_members(item, cursor, inner_prefix, path, false, member.members) - cursor;
+        // The layout lists a struct without fields of its own as an entry: it is this member.
+        if (next_field_ == fields_before && !unwrapped) ++next_field_;
       } else {
         const field& leaf = laid_out_.fields[next_field_++];
         member.leaf = &leaf;

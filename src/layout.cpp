@@ -287,16 +287,30 @@ class engine {
   }
 
   // A nested struct: its members with dotted paths, or for an array of structs an entry
-  // (code T) followed by the members of element 0 as "path[*].member".
+  // (code T) followed by the members of element 0 as "path[*].member". A struct with no fields
+  // of its own (`T{}`, `T{4x}`) gets an entry too, so that its name shows (and compares).
   void emit_struct(const node& n, const placement& p, std::int64_t at, const std::string& path, bool unwrapped,
                    std::uint32_t depth, layout& out) {
     std::vector<std::int64_t> shape = shape_of(n);
     if (shape.empty()) {
+      const std::size_t first_field = out.fields.size();
       const std::string prefix = unwrapped ? std::string() : path + ".";
       emit_scope(n, at, prefix, path, unwrapped ? depth : depth + 1, false, out);
+      if (out.fields.size() == first_field && !unwrapped) {
+        out.fields.insert(out.fields.begin() + static_cast<std::ptrdiff_t>(first_field),
+                          struct_entry(n, p, at, path, {}, depth));
+      }
       add_padding(out, at + p.body.size, p.stride - p.body.size, false, "", path);
       return;
     }
+    out.fields.push_back(struct_entry(n, p, at, path, std::move(shape), depth));
+    const std::string element = path + "[*]";
+    emit_scope(n, at, element + ".", element, depth + 1, false, out);
+    add_padding(out, at + p.body.size, p.stride - p.body.size, false, "", element);
+  }
+
+  static field struct_entry(const node& n, const placement& p, std::int64_t at, const std::string& path,
+                            std::vector<std::int64_t> shape, std::uint32_t depth) {
     field entry;
     entry.path = path;
     entry.offset = at;
@@ -307,10 +321,7 @@ class engine {
     entry.shape = std::move(shape);
     entry.node = p.id;
     entry.depth = depth;
-    out.fields.push_back(std::move(entry));
-    const std::string element = path + "[*]";
-    emit_scope(n, at, element + ".", element, depth + 1, false, out);
-    add_padding(out, at + p.body.size, p.stride - p.body.size, false, "", element);
+    return entry;
   }
 
   const descriptor& desc_;

@@ -220,13 +220,14 @@ def numpy_leaves(dt, path=""):
 
     A struct member's leaves have dotted paths; an array of structs is one entry (its own path)
     followed by its element's leaves at `path[*].member` with element 0's offsets; an array of
-    scalars or strings is one leaf. A top-level dtype that is not structured (NumPy unwrapped a
-    single unnamed item) is one field with the empty path, or its members if it is a struct.
+    scalars or strings is one leaf, and so is a member struct without fields (`T{}:e:`). A
+    top-level dtype that is not structured (NumPy unwrapped a single unnamed item) is one field
+    with the empty path, or its members if it is a struct.
     """
-    return list(_walk(dt, path, 0))
+    return list(_walk(dt, path, 0, top=True))
 
 
-def _walk(dt, path, base):
+def _walk(dt, path, base, top=False):
     if dt.subdtype is not None:
         element, _shape = dt.subdtype
         if element.names is not None:          # array of structs
@@ -235,7 +236,9 @@ def _walk(dt, path, base):
         else:                                   # array of scalars or strings
             yield (path, base)
     elif dt.names is not None:                  # struct
-        yield from _walk_members(dt, path, base)
+        members = list(_walk_members(dt, path, base))
+        # A member struct without fields of its own is listed itself, so its name shows.
+        yield from members if members or top else [(path, base)]
     else:                                       # scalar or string
         yield (path, base)
 

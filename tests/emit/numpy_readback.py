@@ -9,36 +9,19 @@ Paths are the hex of their UTF-8 bytes, so that the C++ side compares plain ASCI
 A format NumPy rejects gives {"error": "..."}.
 """
 import json
+import os
 import sys
 
 from numpy.core._internal import _dtype_from_pep3118
 
-
-def fields_of(dtype, prefix, base, out):
-    for name in dtype.names:
-        sub, offset = dtype.fields[name][:2]
-        path = prefix + name
-        if sub.subdtype is not None and sub.subdtype[0].names is not None:
-            out.append([path, base + offset])  # the entry of an array of structs
-            fields_of(sub.subdtype[0], path + "[*].", base + offset, out)
-        elif sub.names is not None:
-            fields_of(sub, path + ".", base + offset, out)
-        else:
-            out.append([path, base + offset])
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "conformance"))
+from check_oracles import numpy_leaves  # noqa: E402 - the one walker of NumPy dtypes
 
 
 def read_back(fmt):
     dtype = _dtype_from_pep3118(fmt)
-    fields = []
-    if dtype.names is None and dtype.subdtype is not None and dtype.subdtype[0].names is not None:
-        fields.append(["", 0])  # a lone array of structs
-        fields_of(dtype.subdtype[0], "[*].", 0, fields)
-    elif dtype.names is None:
-        fields.append(["", 0])
-    else:
-        fields_of(dtype, "", 0, fields)
     return {"itemsize": dtype.itemsize,
-            "fields": [[path.encode("utf-8").hex(), offset] for path, offset in fields]}
+            "fields": [[path.encode("utf-8").hex(), offset] for path, offset in numpy_leaves(dtype)]}
 
 
 def main():
