@@ -231,10 +231,7 @@ class comparer {
         return;
       }
       const field& f = fields[i];
-      std::int64_t elements = 1;
-      for (const std::int64_t dim : f.shape) {
-        elements *= dim;  // fits: the layout checked every product
-      }
+      const std::int64_t elements = element_count(f.shape);
       if (f.code == type_code::structure) {
         std::size_t members_end = i + 1;
         while (members_end < end && fields[members_end].depth > f.depth) {

@@ -14,12 +14,6 @@ std::string counted(std::int64_t count, std::string_view noun) {
   return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
 
-std::int64_t element_count(const std::vector<std::int64_t>& shape) {
-  std::int64_t count = 1;
-  for (std::int64_t dim : shape) count *= dim;
-  return count;
-}
-
 std::string element_in_words(const field& leaf) {
   std::int64_t bytes = leaf.size;
   switch (leaf.code) {

@@ -89,7 +89,7 @@ class flattener {
     const std::size_t first = leaves_.size();
     if (!flatten(array, shift)) return false;
     const std::size_t per_element = leaves_.size() - first;
-    const std::int64_t elements = detail::element_count(array.shape);
+    const std::int64_t elements = element_count(array.shape);
     if (elements == 0) leaves_.resize(first);  // element 0 is there only to be measured
     if (per_element == 0) return true;
     for (std::int64_t i = 1; i < elements; ++i) {
@@ -186,7 +186,7 @@ class struct_writer {
     std::int64_t cursor = 0;
     for (const flat_leaf& flat : leaves) {
       const field& leaf = *flat.leaf;
-      const std::int64_t bytes = leaf.size * detail::element_count(leaf.shape);
+      const std::int64_t bytes = leaf.size * element_count(leaf.shape);
       // Named padding and empty arrays are bytes like any gap (or none).
       if (leaf.code == type_code::pad || bytes == 0) continue;
       std::optional<struct_code> code = picker_.code_of(leaf);
@@ -210,7 +210,7 @@ class struct_writer {
   }
 
   void put(const field& leaf, char code) {
-    const std::int64_t elements = detail::element_count(leaf.shape);
+    const std::int64_t elements = element_count(leaf.shape);
     if (code == 's' || code == 'p') {  // a count is the length of one string
       for (std::int64_t i = 0; i < elements; ++i)
         fmt::format_to(std::back_inserter(out_), "{}{}", leaf.size, code);

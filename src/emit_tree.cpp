@@ -90,12 +90,6 @@ class tree_builder {
 
 }  // namespace
 
-std::int64_t element_count(const std::vector<std::int64_t>& shape) noexcept {
-  std::int64_t count = 1;
-  for (std::int64_t dim : shape) count *= dim;
-  return count;
-}
-
 std::int64_t laid_member::extent() const noexcept { return element_size * element_count(shape); }
 
 laid_tree laid_tree_of(const descriptor& desc, const layout& laid_out) {

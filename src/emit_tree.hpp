@@ -15,8 +15,6 @@
 
 namespace pep3118::detail {
 
-// The elements of an array of this shape: the product of its dims, 1 for none.
-std::int64_t element_count(const std::vector<std::int64_t>& shape) noexcept;
 
 struct laid_member {
   node_id id = 0;                    // the item in the descriptor

@@ -337,6 +337,14 @@ class engine {
 
 result<layout> layout_of(const descriptor& desc, const target& tgt) { return engine(desc, tgt).run(); }
 
+std::int64_t element_count(const std::vector<std::int64_t>& shape) noexcept {
+  std::int64_t count = 1;
+  for (const std::int64_t dim : shape) {
+    count *= dim;
+  }
+  return count;
+}
+
 result<layout> check(std::string_view format, const target& tgt, const parse_options& options) {
   auto parsed = parse(format, options);
   if (!parsed) {

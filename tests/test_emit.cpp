@@ -197,12 +197,6 @@ std::string readback_line(const pep3118::layout& laid_out) {
   return line + "]}";
 }
 
-std::int64_t elements_of(const std::vector<std::int64_t>& shape) {
-  std::int64_t count = 1;
-  for (std::int64_t dim : shape) count *= dim;
-  return count;
-}
-
 // One element of a leaf: a scalar, one string, one pointer.
 struct element {
   std::int64_t offset;
@@ -222,11 +216,11 @@ void unroll(const std::vector<field>& fields, std::size_t begin, std::size_t end
       const std::string inside = leaf.path + "[*]";
       std::size_t after = i + 1;
       while (after < end && fields[after].path.starts_with(inside)) ++after;
-      for (std::int64_t e = 0; e < elements_of(leaf.shape); ++e)
+      for (std::int64_t e = 0; e < pep3118::element_count(leaf.shape); ++e)
         unroll(fields, i + 1, after, shift + e * leaf.size, out);
       i = after - 1;
     } else if (leaf.code != type_code::pad && leaf.size > 0) {
-      for (std::int64_t e = 0; e < elements_of(leaf.shape); ++e) {
+      for (std::int64_t e = 0; e < pep3118::element_count(leaf.shape); ++e) {
         out.push_back({shift + leaf.offset + e * leaf.size, leaf.size, leaf.resolved_order});
       }
     }

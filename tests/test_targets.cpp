@@ -227,3 +227,20 @@ TEST_CASE("targets: --target-file on the command line") {
   CHECK(missing.err.find("cannot read the target file") != std::string::npos);
   std::remove(path.c_str());
 }
+
+TEST_CASE("targets: a big-endian target in compare and emit numpy") {
+  const pep3118::target& big = *pep3118::find_target("s390x-linux-gnu");
+  // `=` is big-endian there: against `<` only a byteswap reconciles them...
+  const auto swapped = pep3118::compare(pep3118::parse_or_throw("<i"), pep3118::parse_or_throw("=i"), big);
+  REQUIRE(swapped.ok());
+  CHECK(swapped->level == pep3118::compat_level::size_compatible);
+  CHECK(swapped->byteswap_equal);
+  // ...while against `>` they are the same value.
+  const auto same = pep3118::compare(pep3118::parse_or_throw(">i"), pep3118::parse_or_throw("=i"), big);
+  REQUIRE(same.ok());
+  CHECK(same->level == pep3118::compat_level::equivalent);
+  // NumPy on any host reads the target's order only when it is spelt out.
+  const auto emitted = pep3118::emit_numpy(pep3118::parse_or_throw("T{i:a:d:b:}"), big);
+  REQUIRE(emitted.ok());
+  CHECK(emitted.value() == ">T{i:a:4xd:b:}");
+}

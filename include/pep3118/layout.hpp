@@ -54,6 +54,10 @@ struct layout {
   std::vector<padding> paddings;  // in offset order
 };
 
+// The number of elements of a field's shape (1 for no dims). Every shape of a layout fits:
+// the layout checked the product.
+std::int64_t element_count(const std::vector<std::int64_t>& shape) noexcept;
+
 // Lays out a descriptor under its own rule set.
 result<layout> layout_of(const descriptor& desc, const target& tgt = host_target());
 

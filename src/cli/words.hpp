@@ -14,9 +14,6 @@ namespace pep3118::cli {
 // Pointers and function pointers: their fields say what they point to.
 bool has_points_to(type_code code) noexcept;
 
-// The number of elements of an array of this shape; 1 for no dims.
-std::int64_t element_count(const std::vector<std::int64_t>& shape);
-
 // "(2,3)"; "" for no dims.
 std::string shape_text(const std::vector<std::int64_t>& shape);
 
