@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <tuple>
 #include <string>
 #include <utility>
 #include <vector>
@@ -84,7 +86,7 @@ struct side {
 
 class comparer {
  public:
-  explicit comparer(const target& tgt) : target_(tgt) {}
+  explicit comparer(const target& tgt) : target_(tgt), targets_(&own_targets_) {}
 
   bool too_large() const noexcept { return too_large_; }
 
@@ -165,11 +167,26 @@ class comparer {
   // Two pointers agree when their targets are at least as compatible as the level asks of the
   // pointers themselves: equivalent targets, read under each side's own rules.
   bool same_target(const side& a, const field& x, const side& b, const field& y) {
+    // Every level asks again about the same pair of targets, and a chain of pointers asks at
+    // each link: remembered answers keep `&&&&i` against `&&&&q` linear, not exponential.
+    target_pair key{a.desc.rules(), x.points_to, b.desc.rules(), y.points_to};
+    if (const auto known = targets_->find(key); known != targets_->end()) {
+      return known->second;
+    }
+    const bool same = compare_targets(key);
+    targets_->emplace(std::move(key), same);
+    return same;
+  }
+
+  // The answer of a pair of pointer targets (canonical texts under their sides' rules).
+  using target_pair = std::tuple<rule_set, std::string, rule_set, std::string>;
+
+  bool compare_targets(const target_pair& key) {
     parse_options options;
-    options.rules = a.desc.rules();
-    const auto target_a = parse(x.points_to, options);
-    options.rules = b.desc.rules();
-    const auto target_b = parse(y.points_to, options);
+    options.rules = std::get<0>(key);
+    const auto target_a = parse(std::get<1>(key), options);
+    options.rules = std::get<2>(key);
+    const auto target_b = parse(std::get<3>(key), options);
     if (!target_a || !target_b) {
       return false;
     }
@@ -178,10 +195,13 @@ class comparer {
     if (!layout_a || !layout_b) {
       return false;
     }
-    comparer inner(target_);
+    comparer inner(target_, *targets_);
     const comparison c = inner.run({target_a.value(), layout_a.value()}, {target_b.value(), layout_b.value()});
     return !inner.too_large() && c.level <= compat_level::equivalent;
   }
+
+  // An inner comparison shares the outer one's answers about targets.
+  comparer(const target& tgt, std::map<target_pair, bool>& targets) : target_(tgt), targets_(&targets) {}
 
   // ---- identical: equivalent descriptors spelt differently
 
@@ -347,6 +367,8 @@ class comparer {
   }
 
   const target& target_;
+  std::map<target_pair, bool> own_targets_;
+  std::map<target_pair, bool>* targets_;
   std::int64_t visits_ = 0;
   bool too_large_ = false;
 };

@@ -206,3 +206,12 @@ TEST_CASE("compare: level names") {
   }
   CHECK_FALSE(pep3118::level_from_name("compatible").has_value());
 }
+
+TEST_CASE("compare: chains of pointers stay linear") {
+  // Found by the compare fuzzer: every level asked about the same pair of targets again, at
+  // each link of the chain, and the work grew as 3^depth. 200 links would never finish.
+  const std::string a = pep3118_test::repeat("&", 200) + "l";
+  const std::string b = pep3118_test::repeat("&", 200) + "q";
+  CHECK(pep3118::level_name(compared(a, b).level) == "equivalent");
+  CHECK(pep3118::level_name(compared(a, pep3118_test::repeat("&", 200) + "d").level) == "size-compatible");
+}
