@@ -102,6 +102,13 @@ class comparer {
       out.next = spelling_difference(a, b);
       return out;
     }
+    // Below equivalent every level needs the same itemsize: without it there is nothing to
+    // unroll (and a huge array of structs would cost much for nothing).
+    if (a.laid_out.itemsize != b.laid_out.itemsize) {
+      out.level = compat_level::incompatible;
+      out.next = itemsize_difference(compat_level::size_compatible, a, b);
+      return out;
+    }
     const std::vector<run_of> runs_a = flatten(a.laid_out);
     const std::vector<run_of> runs_b = flatten(b.laid_out);
     if (too_large_) {
@@ -112,12 +119,9 @@ class comparer {
     if (!not_layout) {
       out.level = compat_level::layout_compatible;
       out.next = std::move(not_equivalent);
-    } else if (a.laid_out.itemsize == b.laid_out.itemsize) {
+    } else {
       out.level = compat_level::size_compatible;
       out.next = std::move(not_layout);
-    } else {
-      out.level = compat_level::incompatible;
-      out.next = itemsize_difference(compat_level::size_compatible, a, b);
     }
     return out;
   }
@@ -233,7 +237,7 @@ class comparer {
 
   // Unrolling arrays of structs can be made arbitrarily costly (`(1000000000)T{i}`, or empty
   // structs that add no runs at all): past this many fields visited, say so instead.
-  static constexpr std::int64_t max_visits = std::int64_t{1} << 24;
+  static constexpr std::int64_t max_visits = std::int64_t{1} << 22;
 
   std::vector<run_of> flatten(const layout& l) {
     std::vector<run_of> runs;

@@ -48,7 +48,7 @@ constexpr std::array code_table{
     code_entry{"complex_spelling", "F, D and G are CPython 3.14's spellings of Zf, Zd and Zg, not PEP 3118"},
     code_entry{"ctypes_pointer_code", "z and Z alone are ctypes' char * and wchar_t *, not PEP 3118"},
     code_entry{"no_standard_size", "this code has no standard size: its native size is used, as ctypes means it"},
-    code_entry{"too_large_to_compare", "too large to compare: unrolling its arrays of structs visits more than 2^24 fields"},
+    code_entry{"too_large_to_compare", "too large to compare: unrolling its arrays of structs visits more than 2^22 fields"},
     code_entry{"numpy_cannot_express", "NumPy's parser cannot read this item (pointers, function pointers, u, t, p, P, n, N, z, Z)"},
     code_entry{"struct_cannot_express", "CPython's struct module cannot express this item"},
     code_entry{"bad_target_line", "target file: expected `key = value` with a known key, once, sizes above 0 and alignments powers of two"},

@@ -51,7 +51,7 @@ struct comparison {
 
 // Lays both out for the target and compares them. Errors: the layout error of `a` (else of
 // `b`), with its offset into that side's format; too_large_to_compare when unrolling arrays of
-// structs would visit more than 2^24 fields.
+// structs would visit more than 2^22 fields (only items of equal itemsize are unrolled).
 result<comparison> compare(const descriptor& a, const descriptor& b, const target& tgt = host_target());
 
 }  // namespace pep3118
