@@ -261,8 +261,18 @@ class comparer {
         while (members_end < end && fields[members_end].depth > f.depth) {
           ++members_end;
         }
+        // Each element counts as a visit; elements that hold no values (`(10**16)T{}`) are all
+        // alike, so the first tells.
+        const std::size_t runs_before = runs.size();
         for (std::int64_t e = 0; e < elements && !too_large_; ++e) {
+          if (++visits_ > max_visits) {
+            too_large_ = true;
+            return;
+          }
           flatten_range(fields, i + 1, members_end, shift + e * f.size, runs);
+          if (runs.size() == runs_before) {
+            break;
+          }
         }
         i = members_end - 1;
         continue;
