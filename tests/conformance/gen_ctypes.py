@@ -253,15 +253,8 @@ def check(case, answer, tally):
 
 
 def main(argv=None):
-    args = suite.parse_args(PRODUCER, __doc__.split("\n\n")[0], argv)
-    tally = suite.Tally(args)
-    rng = suite.make_random(args.seed, PRODUCER)
-    total = 0
-    for cases in suite.chunks(generate(rng, args.cases, tally)):
-        answers = suite.run_cli_or_die(args.cli, [c[1] for c in cases], "pep3118")
-        for case, answer in zip(cases, answers):
-            check(case, answer, tally)
-        total += len(cases)
+    tally, total = suite.check_batches(PRODUCER, __doc__.split("\n\n")[0], argv, generate,
+                                       lambda case: case[1], "pep3118", check)
     return tally.finish(f"ctypes: {total} objects exported by CPython "
                         f"{sys.version.split()[0]} ctypes read by pep3118")
 

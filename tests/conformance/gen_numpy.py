@@ -130,15 +130,8 @@ def _reason_kind(reason):
 
 
 def main(argv=None):
-    args = suite.parse_args(PRODUCER, __doc__.split("\n\n")[0], argv)
-    tally = suite.Tally(args)
-    rng = suite.make_random(args.seed, PRODUCER)
-    total = 0
-    for cases in suite.chunks(generate(rng, args.cases, tally)):
-        answers = suite.run_cli_or_die(args.cli, [c[2] for c in cases], "pep3118")
-        for case, answer in zip(cases, answers):
-            check(case, answer, tally)
-        total += len(cases)
+    tally, total = suite.check_batches(PRODUCER, __doc__.split("\n\n")[0], argv, generate,
+                                       lambda case: case[2], "pep3118", check)
     return tally.finish(f"numpy: {total} dtypes exported by NumPy "
                         f"{check_oracles.numpy.__version__} checked against pep3118 and "
                         "NumPy's parser")

@@ -115,15 +115,8 @@ def check(fmt, answer, tally):
 
 
 def main(argv=None):
-    args = suite.parse_args(PRODUCER, __doc__.split("\n\n")[0], argv)
-    tally = suite.Tally(args)
-    rng = suite.make_random(args.seed, PRODUCER)
-    total = 0
-    for formats in suite.chunks(generate(rng, args.cases)):
-        answers = suite.run_cli_or_die(args.cli, formats, "struct")
-        for fmt, answer in zip(formats, answers):
-            check(fmt, answer, tally)
-        total += len(formats)
+    tally, total = suite.check_batches(PRODUCER, __doc__.split("\n\n")[0], argv, lambda rng, cases, _tally: generate(rng, cases),
+                                       lambda case: case, "struct", check)
     return tally.finish(f"struct: {total} formats checked against CPython "
                         f"{sys.version.split()[0]} struct.calcsize")
 

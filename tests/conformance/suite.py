@@ -227,6 +227,22 @@ def chunks(iterable, size=CHUNK):
         yield chunk
 
 
+def check_batches(producer, description, argv, generate, format_of, rules, check):
+    """The run of a producer: its options, then each batch of generated cases through one CLI
+    run (format_of(case) is what the CLI reads) and check(case, answer, tally) on each answer.
+    Returns (tally, number of cases) for the producer's summary line."""
+    args = parse_args(producer, description, argv)
+    tally = Tally(args)
+    rng = make_random(args.seed, producer)
+    total = 0
+    for cases in chunks(generate(rng, args.cases, tally)):
+        answers = run_cli_or_die(args.cli, [format_of(case) for case in cases], rules)
+        for case, answer in zip(cases, answers):
+            check(case, answer, tally)
+        total += len(cases)
+    return tally, total
+
+
 def run_cli_or_die(cli, formats, rules, target="host"):
     try:
         return check_oracles.run_cli(cli, formats, rules, target)
