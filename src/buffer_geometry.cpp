@@ -10,7 +10,7 @@
 
 #include "buffer_codes.hpp"
 #include "buffer_words.hpp"
-#include "checked.hpp"
+#include <pep3118/detail/checked.hpp>
 
 namespace pep3118::detail {
 

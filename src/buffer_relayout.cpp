@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "checked.hpp"
+#include <pep3118/detail/checked.hpp>
 
 namespace pep3118::detail {
 

@@ -7,7 +7,7 @@
 
 #include <pep3118/target.hpp>
 
-#include "codes.hpp"
+#include <pep3118/detail/codes.hpp>
 
 namespace pep3118::detail {
 

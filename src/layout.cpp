@@ -7,8 +7,8 @@
 
 #include <pep3118/print.hpp>
 
-#include "checked.hpp"
-#include "codes.hpp"
+#include <pep3118/detail/checked.hpp>
+#include <pep3118/detail/codes.hpp>
 #include "field_names.hpp"
 
 namespace pep3118 {

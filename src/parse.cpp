@@ -6,9 +6,9 @@
 
 #include <tao/pegtl.hpp>
 
-#include "actions.hpp"
+#include <pep3118/detail/actions.hpp>
 #include "control.hpp"
-#include "descriptor_builder.hpp"
+#include <pep3118/detail/descriptor_builder.hpp>
 
 namespace pep3118 {
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include "codes.hpp"
+#include <pep3118/detail/codes.hpp>
 #include "portability_readers.hpp"
 
 namespace pep3118::detail {

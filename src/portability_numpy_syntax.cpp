@@ -16,7 +16,7 @@
 
 #include <pep3118/diagnostic.hpp>  // actions.hpp names error_code
 
-#include "actions.hpp"
+#include <pep3118/detail/actions.hpp>
 #include "control.hpp"
 #include "portability_readers.hpp"
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <utility>
 
-#include "target_table.hpp"
+#include <pep3118/detail/target_table.hpp>
 
 namespace pep3118 {
 

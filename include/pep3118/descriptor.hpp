@@ -2,7 +2,8 @@
 //
 // A value type: nodes live in flat arrays owned by the descriptor and refer to each other by
 // index, so a descriptor is cheap to move, has no global state and, being immutable once
-// built, is safe to share between threads.
+// built, is safe to share between threads. Under C++20 it can also live in a constant
+// expression (the compile-time engine of static.hpp builds one).
 #ifndef PEP3118_DESCRIPTOR_HPP
 #define PEP3118_DESCRIPTOR_HPP
 
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/config.hpp"
 #include "type_code.hpp"
 
 namespace pep3118 {
@@ -70,26 +72,26 @@ struct node {
 
 class descriptor {
  public:
-  descriptor() = default;
+  PEP3118_CONSTEXPR20 descriptor() = default;
 
-  rule_set rules() const noexcept { return rules_; }
+  PEP3118_CONSTEXPR20 rule_set rules() const noexcept { return rules_; }
   // The implicit top-level structure; its end_order is the mark in force at the end.
-  const node& root() const noexcept { return nodes_[root_]; }
-  node_id root_id() const noexcept { return root_; }
-  const node& operator[](node_id id) const noexcept { return nodes_[id]; }
-  std::size_t node_count() const noexcept { return nodes_.size(); }
+  PEP3118_CONSTEXPR20 const node& root() const noexcept { return nodes_[root_]; }
+  PEP3118_CONSTEXPR20 node_id root_id() const noexcept { return root_; }
+  PEP3118_CONSTEXPR20 const node& operator[](node_id id) const noexcept { return nodes_[id]; }
+  PEP3118_CONSTEXPR20 std::size_t node_count() const noexcept { return nodes_.size(); }
 
-  array_view<node_id> children(const node& n) const noexcept {
+  PEP3118_CONSTEXPR20 array_view<node_id> children(const node& n) const noexcept {
     return {links_.data() + n.children_begin, n.children_size};
   }
-  array_view<std::int64_t> shape(const node& n) const noexcept {
+  PEP3118_CONSTEXPR20 array_view<std::int64_t> shape(const node& n) const noexcept {
     return {dims_.data() + n.shape_begin, n.shape_size};
   }
-  std::string_view name(const node& n) const noexcept {
-    return std::string_view(names_).substr(n.name_begin, n.name_size);
+  PEP3118_CONSTEXPR20 std::string_view name(const node& n) const noexcept {
+    return {names_.data() + n.name_begin, n.name_size};
   }
   // A pointer's target.
-  const node& target_of(const node& pointer) const noexcept { return nodes_[links_[pointer.children_begin]]; }
+  PEP3118_CONSTEXPR20 const node& target_of(const node& pointer) const noexcept { return nodes_[links_[pointer.children_begin]]; }
 
  private:
   friend class descriptor_builder;
@@ -98,7 +100,7 @@ class descriptor {
   std::vector<node> nodes_;
   std::vector<node_id> links_;
   std::vector<std::int64_t> dims_;
-  std::string names_;
+  std::vector<char> names_;  // not std::string: see detail/config.hpp
 };
 
 // The same descriptor up to spelling: the same items, codes, counts and shapes as written,

@@ -26,7 +26,7 @@ struct target {
   // pad, bytes, pascal_bytes, bits and structure. pointer and function hold the pointer's.
   std::array<c_type, type_code_count> native{};
 
-  const c_type& native_type(type_code code) const noexcept {
+  constexpr const c_type& native_type(type_code code) const noexcept {
     return native[static_cast<std::size_t>(code)];
   }
 };
@@ -53,7 +53,34 @@ result<std::shared_ptr<const target>> read_target_file(std::string_view text);
 
 // The size a code has under '=', '<', '>', '!' (struct's standard sizes); 0 when the code has
 // none (g, n, N, P, O, z, Z, Zg): then the native size is used and the parser warns.
-std::int64_t standard_size(type_code code) noexcept;
+constexpr std::int64_t standard_size(type_code code) noexcept {
+  switch (code) {
+    case type_code::pad:
+    case type_code::char_:
+    case type_code::signed_char:
+    case type_code::unsigned_char:
+    case type_code::bool_:
+    case type_code::bytes:
+    case type_code::pascal_bytes: return 1;
+    case type_code::short_:
+    case type_code::unsigned_short:
+    case type_code::half:
+    case type_code::ucs2: return 2;
+    case type_code::int_:
+    case type_code::unsigned_int:
+    case type_code::long_:
+    case type_code::unsigned_long:
+    case type_code::float_:
+    case type_code::ucs4:
+    case type_code::complex_half: return 4;
+    case type_code::long_long:
+    case type_code::unsigned_long_long:
+    case type_code::double_:
+    case type_code::complex_float: return 8;
+    case type_code::complex_double: return 16;
+    default: return 0;
+  }
+}
 
 }  // namespace pep3118
 

@@ -1,6 +1,6 @@
 // Checked 64-bit size arithmetic: every size that grows goes through here.
-#ifndef PEP3118_SRC_CHECKED_HPP
-#define PEP3118_SRC_CHECKED_HPP
+#ifndef PEP3118_DETAIL_CHECKED_HPP
+#define PEP3118_DETAIL_CHECKED_HPP
 
 #include <cstdint>
 

@@ -8,8 +8,12 @@
 //   fail(error_code, offset)  and answers failed().
 // Building a descriptor is one consumer (descriptor_builder); others can validate or print
 // without building anything.
-#ifndef PEP3118_SRC_ACTIONS_HPP
-#define PEP3118_SRC_ACTIONS_HPP
+//
+// The actions are constexpr and ask of their input only what both engines give: begin(),
+// string_view(), peek_char() and input().begin(). PEGTL's action input at run time and the
+// compile-time interpreter's (detail/interpreter.hpp) both qualify.
+#ifndef PEP3118_DETAIL_ACTIONS_HPP
+#define PEP3118_DETAIL_ACTIONS_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -21,20 +25,20 @@
 #include <pep3118/grammar.hpp>
 #include <pep3118/struct_grammar.hpp>
 
-#include "codes.hpp"
+#include <pep3118/detail/codes.hpp>
 
 namespace pep3118::detail {
 
 namespace g = pep3118::grammar;
 
 template <typename ActionInput>
-std::size_t offset_of(const ActionInput& in) noexcept {
+constexpr std::size_t offset_of(const ActionInput& in) noexcept {
   return static_cast<std::size_t>(in.begin() - in.input().begin());
 }
 
 // Digits to a signed 64-bit size; a number that does not fit is an error at its first digit.
 template <typename ActionInput, typename Consumer>
-bool read_number(const ActionInput& in, Consumer& consumer, std::int64_t& value) noexcept {
+constexpr bool read_number(const ActionInput& in, Consumer& consumer, std::int64_t& value) noexcept {
   constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
   value = 0;
   for (const char c : in.string_view()) {
@@ -53,7 +57,7 @@ struct action : tao::pegtl::nothing<Rule> {};
 
 struct mark_action {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     consumer.byte_order(in.peek_char(), offset_of(in));
   }
 };
@@ -64,7 +68,7 @@ template <> struct action<g::struct_module::standard_mark> : mark_action {};
 template <>
 struct action<g::shape_open> {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     consumer.begin_shape(offset_of(in));
   }
 };
@@ -72,7 +76,7 @@ struct action<g::shape_open> {
 template <>
 struct action<g::dim> {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     std::int64_t value = 0;
     if (read_number(in, consumer, value)) {
       consumer.dim(value, offset_of(in));
@@ -83,7 +87,7 @@ struct action<g::dim> {
 template <>
 struct action<g::count> {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     std::int64_t value = 0;
     if (read_number(in, consumer, value)) {
       consumer.count(value, offset_of(in));
@@ -93,7 +97,7 @@ struct action<g::count> {
 
 struct code_action {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     consumer.code(code_from_char(in.peek_char()), 0, offset_of(in));
   }
 };
@@ -104,7 +108,7 @@ template <> struct action<g::struct_module::native_only_code> : code_action {};
 template <>
 struct action<g::complex_spelling> {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     consumer.warn(error_code::complex_spelling, offset_of(in));
     consumer.code(code_from_char(in.peek_char()), in.peek_char(), offset_of(in));
   }
@@ -114,7 +118,7 @@ struct action<g::complex_spelling> {
 template <>
 struct action<g::complex_suffix> {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     consumer.code(complex_from_suffix(in.peek_char()), 0, offset_of(in) - 1);
   }
 };
@@ -122,7 +126,7 @@ struct action<g::complex_suffix> {
 template <>
 struct action<g::wchar_pointer> {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     consumer.warn(error_code::ctypes_pointer_code, offset_of(in) - 1);
     consumer.code(type_code::wchar_pointer, 0, offset_of(in) - 1);
   }
@@ -131,7 +135,7 @@ struct action<g::wchar_pointer> {
 template <>
 struct action<g::char_pointer> {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     consumer.warn(error_code::ctypes_pointer_code, offset_of(in) - 1);
     consumer.code(type_code::char_pointer, 0, offset_of(in) - 1);
   }
@@ -140,7 +144,7 @@ struct action<g::char_pointer> {
 template <>
 struct action<g::struct_open> {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     consumer.begin_struct(offset_of(in));
   }
 };
@@ -148,7 +152,7 @@ struct action<g::struct_open> {
 template <>
 struct action<g::struct_type> {
   template <typename Consumer>
-  static void apply0(Consumer& consumer) {
+  static constexpr void apply0(Consumer& consumer) {
     consumer.end_struct();
   }
 };
@@ -156,7 +160,7 @@ struct action<g::struct_type> {
 template <>
 struct action<g::pointer_open> {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     consumer.begin_pointer(offset_of(in));
   }
 };
@@ -164,7 +168,7 @@ struct action<g::pointer_open> {
 template <>
 struct action<g::pointer_type> {
   template <typename Consumer>
-  static void apply0(Consumer& consumer) {
+  static constexpr void apply0(Consumer& consumer) {
     consumer.end_pointer();
   }
 };
@@ -172,7 +176,7 @@ struct action<g::pointer_type> {
 template <>
 struct action<g::function_open> {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     consumer.begin_function(offset_of(in));
   }
 };
@@ -180,7 +184,7 @@ struct action<g::function_open> {
 template <>
 struct action<g::function_arrow> {
   template <typename Consumer>
-  static void apply0(Consumer& consumer) {
+  static constexpr void apply0(Consumer& consumer) {
     consumer.arrow();
   }
 };
@@ -188,7 +192,7 @@ struct action<g::function_arrow> {
 template <>
 struct action<g::function_type> {
   template <typename Consumer>
-  static void apply0(Consumer& consumer) {
+  static constexpr void apply0(Consumer& consumer) {
     consumer.end_function();
   }
 };
@@ -196,7 +200,7 @@ struct action<g::function_type> {
 template <>
 struct action<g::name_text> {
   template <typename ActionInput, typename Consumer>
-  static void apply(const ActionInput& in, Consumer& consumer) {
+  static constexpr void apply(const ActionInput& in, Consumer& consumer) {
     consumer.name(in.string_view(), offset_of(in));
   }
 };

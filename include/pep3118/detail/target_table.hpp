@@ -1,7 +1,7 @@
-// A target's code table from the sizes of the C types behind the codes: shared by the presets
-// and by target files.
-#ifndef PEP3118_SRC_TARGET_TABLE_HPP
-#define PEP3118_SRC_TARGET_TABLE_HPP
+// A target's code table from the sizes of the C types behind the codes: shared by the presets,
+// target files and the compiler's own target.
+#ifndef PEP3118_DETAIL_TARGET_TABLE_HPP
+#define PEP3118_DETAIL_TARGET_TABLE_HPP
 
 #include <cstddef>
 #include <string_view>
@@ -54,6 +54,30 @@ constexpr target make_target(std::string_view name, endian order, const c_abi& a
     set(code, abi.pointer);
   }
   return t;
+}
+
+// The C type T as this compiler lays it out as a struct member: wrapping it in a struct gives
+// the member alignment, which is not always alignof(T) (i386: double is 8 alone, 4 in a struct).
+template <typename T>
+constexpr c_type member_type() noexcept {
+  struct wrapped {
+    T value;
+  };
+  return {static_cast<std::int64_t>(sizeof(T)), static_cast<std::int64_t>(alignof(wrapped))};
+}
+
+// The target this translation unit is compiled for: the library's host target, and the
+// target of static.hpp's compile-time layouts.
+constexpr target compiler_target() noexcept {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  constexpr endian order = endian::big;
+#else
+  constexpr endian order = endian::little;
+#endif
+  return make_target("host", order,
+                     {member_type<bool>(), member_type<short>(), member_type<int>(), member_type<long>(),
+                      member_type<long long>(), member_type<std::size_t>(), member_type<float>(),
+                      member_type<double>(), member_type<long double>(), member_type<void*>()});
 }
 
 }  // namespace pep3118::detail

@@ -1,6 +1,6 @@
 // The mapping between type-code characters and type_code values, shared by every engine.
-#ifndef PEP3118_SRC_CODES_HPP
-#define PEP3118_SRC_CODES_HPP
+#ifndef PEP3118_DETAIL_CODES_HPP
+#define PEP3118_DETAIL_CODES_HPP
 
 #include <pep3118/type_code.hpp>
 
