@@ -1,4 +1,4 @@
-// The names NumPy gives the fields of a struct, shared by the layout and the emitters.
+// The names NumPy gives the fields of a struct, as strings for the emitters.
 #ifndef PEP3118_SRC_FIELD_NAMES_HPP
 #define PEP3118_SRC_FIELD_NAMES_HPP
 
@@ -6,14 +6,11 @@
 #include <vector>
 
 #include <pep3118/descriptor.hpp>
+#include <pep3118/detail/member_names.hpp>
 
 namespace pep3118::detail {
 
-// An unnamed `x` is padding, not a field.
-constexpr bool is_unnamed_pad(const node& item) noexcept { return item.code == type_code::pad && !item.has_name; }
-
-// One name per member of `container`, in order ("" for unnamed padding): the written name,
-// or for an unnamed field the lowest f0, f1, ... that the struct does not use yet.
+// detail::member_names as strings ("" for unnamed padding).
 std::vector<std::string> numpy_names(const descriptor& desc, const node& container);
 
 }  // namespace pep3118::detail
