@@ -1,22 +1,19 @@
 #include <pep3118/parse.hpp>
 
-#include <cstdint>
-#include <limits>
 #include <utility>
 
 #include <tao/pegtl.hpp>
 
 #include <pep3118/detail/actions.hpp>
-#include "control.hpp"
 #include <pep3118/detail/descriptor_builder.hpp>
+
+#include "control.hpp"
 
 namespace pep3118 {
 
 result<descriptor> parse(std::string_view format, const parse_options& options) {
   descriptor_builder builder(options);
-  // Nodes keep source offsets and name positions in 32 bits.
-  if (format.size() >= std::numeric_limits<std::uint32_t>::max()) {
-    builder.fail(error_code::format_too_long, 0);
+  if (!builder.accepts_length(format.size())) {
     return std::move(builder).finish();
   }
   tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(format.data(), format.size(), "");

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,10 @@ namespace pep3118 {
 class descriptor_builder {
  public:
   PEP3118_CONSTEXPR20 explicit descriptor_builder(const parse_options& options);
+
+  // Before the parse: false, and the error format_too_long, when the format is longer than
+  // nodes can record offsets for (32 bits).
+  PEP3118_CONSTEXPR20 bool accepts_length(std::size_t size);
 
   PEP3118_CONSTEXPR20 void byte_order(char mark, std::size_t offset);
   PEP3118_CONSTEXPR20 void begin_shape(std::size_t offset);
@@ -101,6 +106,14 @@ inline PEP3118_CONSTEXPR20 descriptor_builder::descriptor_builder(const parse_op
   desc_.nodes_.emplace_back();  // the root: the top-level sequence as an implicit struct
   name_offsets_.push_back(0);
   frames_.push_back({0, 0});
+}
+
+inline PEP3118_CONSTEXPR20 bool descriptor_builder::accepts_length(std::size_t size) {
+  if (size >= std::numeric_limits<std::uint32_t>::max()) {
+    fail(error_code::format_too_long, 0);
+    return false;
+  }
+  return true;
 }
 
 inline PEP3118_CONSTEXPR20 void descriptor_builder::byte_order(char mark, std::size_t) { order_ = static_cast<pep3118::byte_order>(mark); }
