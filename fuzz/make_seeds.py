@@ -35,6 +35,7 @@ def write(target, items):
 
 write("parse", corpus + hostile)
 write("roundtrip", corpus + hostile)
+write("engines", corpus + hostile)
 # compare: pairs "a\nb": a format against itself, against its neighbour, against a hostile one.
 pairs = []
 for i, a in enumerate(corpus):

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fuzz/run.sh TARGET SECONDS: fuzz one target (parse, roundtrip, compare) for SECONDS.
+# fuzz/run.sh TARGET SECONDS: fuzz one target (parse, roundtrip, compare, engines) for SECONDS.
 #
 # Builds the `fuzz` preset if needed, replays the seeds and every past crash
 # (fuzz/regressions/TARGET), fuzzes with the dictionary starting from the seeds and a scratch
@@ -17,7 +17,7 @@ target=$1
 seconds=$2
 shift 2
 case "$target" in
-  parse|roundtrip|compare) ;;
+  parse|roundtrip|compare|engines) ;;
   *) echo "fuzz/run.sh: unknown target '$target'" >&2; exit 2 ;;
 esac
 

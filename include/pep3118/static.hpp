@@ -35,8 +35,9 @@ namespace compile_error {
 
 // Where a compile error stops. Reading past the end of `value` is not a constant expression,
 // so the compiler stops there and prints the index: GCC as "array subscript value 'N'", clang
-// as "cannot refer to element N". The frames above it say what N is: the function's name and
-// template argument (the error code, sizeof, alignof), and with clang its arguments.
+// as "cannot refer to element N". The frames above it say what N is: the function's name, its
+// template argument (the error code) and its constant arguments (GCC), or all its arguments
+// with their values (clang).
 struct stop_here {
   char anchor;
   __extension__ char value[0];
@@ -56,14 +57,14 @@ constexpr void report(error_code code, std::size_t byte_offset, std::index_seque
    ...);
 }
 
-template <std::size_t SizeOf>
-constexpr char itemsize_is_not_sizeof(std::int64_t format_itemsize) {
-  return stop.value[static_cast<std::size_t>(format_itemsize)];  // the format's itemsize; sizeof above
+constexpr char itemsize_is_not_sizeof(std::int64_t format_itemsize, std::size_t size_of) {
+  (void)size_of;
+  return stop.value[static_cast<std::size_t>(format_itemsize)];  // the format's itemsize
 }
 
-template <std::size_t AlignOf>
-constexpr char alignment_is_not_alignof(std::int64_t format_alignment) {
-  return stop.value[static_cast<std::size_t>(format_alignment)];  // the format's alignment; alignof above
+constexpr char alignment_is_not_alignof(std::int64_t format_alignment, std::size_t align_of) {
+  (void)align_of;
+  return stop.value[static_cast<std::size_t>(format_alignment)];  // the format's alignment
 }
 
 // Not constexpr: calling it is the compile error, and its argument is the path.
@@ -133,10 +134,10 @@ class static_layout {
 template <typename T>
 consteval bool describes(const static_layout& layout) {
   if (layout.itemsize != static_cast<std::int64_t>(sizeof(T))) {
-    (void)compile_error::itemsize_is_not_sizeof<sizeof(T)>(layout.itemsize);
+    (void)compile_error::itemsize_is_not_sizeof(layout.itemsize, sizeof(T));
   }
   if (layout.alignment != static_cast<std::int64_t>(alignof(T))) {
-    (void)compile_error::alignment_is_not_alignof<alignof(T)>(layout.alignment);
+    (void)compile_error::alignment_is_not_alignof(layout.alignment, alignof(T));
   }
   return true;
 }
