@@ -63,7 +63,7 @@ std::optional<std::string> missing_type(type_code code, char spelling, char mark
   }
 }
 
-// The grammar's events (src/actions.hpp), read as NumPy reads the text. Keeps the first
+// The grammar's events (detail/actions.hpp), read as NumPy reads the text. Keeps the first
 // refusal: the events come in source order, as NumPy reads.
 class numpy_syntax {
  public:
