@@ -71,12 +71,20 @@ int compare_formats(const options& opts) {
   return said.valid ? exit_valid : exit_invalid;
 }
 
+// One header for all the NAME=FORMATs: nothing of it unless every format has a layout.
+int write_header(const options& opts) {
+  report said = header_report(opts);
+  print_report(said);
+  return said.valid ? exit_valid : exit_invalid;
+}
+
 int run(const options& opts) {
   if (opts.what == command::targets) {
     fmt::print(stdout, "{}", targets_report(opts));
     return exit_valid;
   }
   if (opts.what == command::compare) return compare_formats(opts);
+  if (opts.what == command::header) return write_header(opts);
   return report_formats(opts);
 }
 

@@ -28,6 +28,8 @@ commands:
   canon          each format in its one canonical spelling
   emit DIALECT   each format written for numpy, struct (CPython's module) or c
   targets        the target ABIs this build knows (takes no FORMAT)
+  header         a C header with the layout of each NAME=FORMAT as constants (NAME_ITEMSIZE,
+                 NAME_field_OFFSET, ...)
 
 options:
   --target NAME             lay out for this target ABI (default: host)
@@ -44,6 +46,9 @@ options:
   --portability             check: which of struct, NumPy and memoryview accept each format,
                             with what itemsize, and a spelling they all read alike
   --json                    one JSON object per format (compare: per comparison) per line
+  --check-structs           header: static assertions that the C type NAME has the layout
+  --guard IDENT             header: the include guard (default: from --output's file name)
+  --output FILE             header: write FILE (only when its content changes), not stdout
   -h, --help                show this text
   --                        every later argument is a FORMAT
 
@@ -54,7 +59,7 @@ invalid (compare: or less compatible than --level), 2 usage error
 using option_error = std::optional<std::string>;
 
 std::optional<command> command_named(std::string_view name) {
-  constexpr std::array<std::pair<std::string_view, command>, 7> commands{{
+  constexpr std::array<std::pair<std::string_view, command>, 8> commands{{
       {"check", command::check},
       {"layout", command::layout},
       {"explain", command::explain},
@@ -62,6 +67,7 @@ std::optional<command> command_named(std::string_view name) {
       {"canon", command::canon},
       {"emit", command::emit},
       {"targets", command::targets},
+      {"header", command::header},
   }};
   auto found = std::ranges::find(commands, name, &std::pair<std::string_view, command>::first);
   if (found == commands.end()) return std::nullopt;
@@ -178,12 +184,25 @@ option_error set_suboffsets(options& opts, std::string_view text) {
   return set_list(opts.suboffsets, "--suboffsets", text);
 }
 
+option_error set_guard(options& opts, std::string_view name) {
+  if (!is_c_identifier(name)) {
+    return fmt::format("--guard needs a C identifier, got '{}'", display_escaped(name));
+  }
+  opts.guard = std::string(name);
+  return std::nullopt;
+}
+
+option_error set_output_file(options& opts, std::string_view path) {
+  opts.output_file = std::string(path);
+  return std::nullopt;
+}
+
 struct value_option {
   std::string_view name;
   option_error (*apply)(options&, std::string_view value);
 };
 
-constexpr std::array<value_option, 9> value_options{{
+constexpr std::array<value_option, 11> value_options{{
     {"--target", set_target},
     {"--target-file", set_target_file},
     {"--rules", set_rules},
@@ -193,6 +212,8 @@ constexpr std::array<value_option, 9> value_options{{
     {"--shape", set_shape},
     {"--strides", set_strides},
     {"--suboffsets", set_suboffsets},
+    {"--guard", set_guard},
+    {"--output", set_output_file},
 }};
 
 struct flag_option {
@@ -200,10 +221,11 @@ struct flag_option {
   bool options::*flag;
 };
 
-constexpr std::array<flag_option, 3> flag_options{{
+constexpr std::array<flag_option, 4> flag_options{{
     {"--json", &options::json},
     {"--strict", &options::strict},
     {"--portability", &options::portability},
+    {"--check-structs", &options::check_structs},
 }};
 
 bool is_help(std::string_view arg) { return arg == "--help" || arg == "-h"; }
@@ -264,6 +286,28 @@ std::optional<usage_error> take_dialect(options& opts) {
   return std::nullopt;
 }
 
+// header's arguments are NAME=FORMAT: each NAME names a C type and prefixes macros, so it must
+// be an identifier, and unique. They are taken out of the FORMATs.
+std::optional<usage_error> take_named_formats(options& opts) {
+  if (opts.format_args.empty()) return usage_error{"header needs at least one NAME=FORMAT"};
+  for (const std::string& arg : opts.format_args) {
+    const std::size_t equals = arg.find('=');
+    if (equals == std::string::npos) {
+      return usage_error{fmt::format("header takes NAME=FORMAT, got '{}'", display_escaped(arg))};
+    }
+    named_format named{arg.substr(0, equals), arg.substr(equals + 1)};
+    if (!is_c_identifier(named.name)) {
+      return usage_error{fmt::format("the NAME of '{}' is not a C identifier", display_escaped(arg))};
+    }
+    if (std::ranges::find(opts.named_formats, named.name, &named_format::name) != opts.named_formats.end()) {
+      return usage_error{fmt::format("the NAME of '{}' is given twice", display_escaped(arg))};
+    }
+    opts.named_formats.push_back(std::move(named));
+  }
+  opts.format_args.clear();
+  return std::nullopt;
+}
+
 // What each command demands of its FORMATs and options, once all are read.
 std::optional<usage_error> check_arguments(options& opts) {
   if (opts.level_given && opts.what != command::compare) {
@@ -271,6 +315,12 @@ std::optional<usage_error> check_arguments(options& opts) {
   }
   if ((describes_buffer(opts) || opts.portability) && opts.what != command::check) {
     return usage_error{"--itemsize, --shape, --strides, --suboffsets and --portability are options of check only"};
+  }
+  if ((opts.check_structs || opts.guard || opts.output_file) && opts.what != command::header) {
+    return usage_error{"--check-structs, --guard and --output are options of header only"};
+  }
+  if (opts.json && opts.what == command::header) {
+    return usage_error{"header writes C, not JSON: --json is not an option of header"};
   }
   if (describes_buffer(opts) && opts.portability) {
     return usage_error{"--portability checks the format alone: give it without --itemsize, --shape, --strides or --suboffsets"};
@@ -282,6 +332,7 @@ std::optional<usage_error> check_arguments(options& opts) {
     if (!opts.format_args.empty()) return usage_error{"targets takes no FORMAT"};
     return std::nullopt;
   }
+  if (opts.what == command::header) return take_named_formats(opts);
   if (opts.what == command::compare) {
     // Two formats side by side; stdin would need a rule for pairing lines.
     if (opts.format_args.size() != 2 || std::ranges::count(opts.format_args, "-") > 0) {
@@ -303,6 +354,13 @@ std::string_view dialect_name(dialect emitted) noexcept {
 }
 
 std::string_view usage_text() noexcept { return usage; }
+
+bool is_c_identifier(std::string_view text) noexcept {
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  return !text.empty() && is_letter(text.front()) &&
+         std::ranges::all_of(text, [&](char c) { return is_letter(c) || is_digit(c); });
+}
 
 bool describes_buffer(const options& opts) noexcept {
   return opts.itemsize || opts.shape || opts.strides || opts.suboffsets;

@@ -19,13 +19,19 @@
 
 namespace pep3118::cli {
 
-enum class command { check, layout, explain, compare, canon, emit, targets };
+enum class command { check, layout, explain, compare, canon, emit, targets, header };
 
 // What `emit` writes (its first argument).
 enum class dialect { numpy, struct_, c };
 
 // "numpy", "struct", "c": the word on the command line and in JSON.
 std::string_view dialect_name(dialect emitted) noexcept;
+
+// header: one NAME=FORMAT argument, split at its first '='.
+struct named_format {
+  std::string name;  // a C identifier: the prefix of the format's macros and its C type
+  std::string format;
+};
 
 struct options {
   command what = command::check;
@@ -51,6 +57,13 @@ struct options {
   std::optional<std::vector<std::int64_t>> suboffsets;
   // check: which implementations accept the format and what itemsize each computes.
   bool portability = false;
+  // header: the formats with their names (taken out of format_args), whether to assert the
+  // user's structs against them (--check-structs), the include guard (--guard) and the file
+  // to write (--output; stdout without it).
+  std::vector<named_format> named_formats;
+  bool check_structs = false;
+  std::optional<std::string> guard;
+  std::optional<std::string> output_file;
   // FORMAT arguments as given, `-` (read stdin) included.
   std::vector<std::string> format_args;
 };
@@ -63,6 +76,9 @@ struct usage_error {
 };
 
 using command_line = std::variant<options, help_request, usage_error>;
+
+// ASCII letters, digits and '_', not starting with a digit: a name C takes as it is.
+bool is_c_identifier(std::string_view text) noexcept;
 
 // check's options about the whole buffer were given (--itemsize and the rest).
 bool describes_buffer(const options& opts) noexcept;

@@ -48,6 +48,14 @@ report compare_report(const options& opts, std::string_view format_a, std::strin
 // The targets this build knows, as a table or (--json) a JSON array.
 std::string targets_report(const options& opts);
 
+// header: one C header with the layout of every opts.named_formats as macros, and with
+// opts.check_structs static assertions on the C types of those names (docs/cli.md). It is the
+// report's `out`, or with opts.output_file written there (only when its content changed) and
+// `out` is empty. The caret display of every diagnostic goes to `err`; when a format has no
+// layout, or two fields would make the same macro, nothing is written and the report is
+// invalid.
+report header_report(const options& opts);
+
 }  // namespace pep3118::cli
 
 #endif
