@@ -18,8 +18,10 @@ include_guard(GLOBAL)
 # The probe: the size and the alignment as a struct member of every C type behind the format
 # codes (docs/targets.md, "Target files"), as digits in a char array that the compiler puts in
 # the object file, where file(STRINGS) finds them. main() reads the array so that no linker drops
-# it. The same source compiles as C and as C++.
-set(_PEP3118_ABI_PROBE_SOURCE [=[
+# it. The same source compiles as C and as C++. Kept as global properties, not variables: this
+# file may be included in a subproject's directory scope (add_subdirectory, FetchContent) and
+# its functions called from the parent's.
+set_property(GLOBAL PROPERTY _PEP3118_ABI_PROBE_SOURCE [=[
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -66,7 +68,7 @@ int main(int argc, char **argv) {
 ]=])
 
 # The target file's keys, in the probe's order.
-set(_PEP3118_ABI_KEYS
+set_property(GLOBAL PROPERTY _PEP3118_ABI_KEYS
   "bool" "short" "int" "long" "long long" "size_t" "float" "double" "long double" "pointer")
 
 # Writes `content` to `path` only when it differs, so that what depends on the file is not
@@ -91,7 +93,9 @@ function(_pep3118_probe_abi lang out_var)
     set(extension cpp)
   endif()
   set(probe_dir "${CMAKE_BINARY_DIR}/CMakeFiles/pep3118_abi_probe_${lang_name}")
-  file(WRITE "${probe_dir}/probe.${extension}" "${_PEP3118_ABI_PROBE_SOURCE}")
+  get_property(probe_source GLOBAL PROPERTY _PEP3118_ABI_PROBE_SOURCE)
+  get_property(keys GLOBAL PROPERTY _PEP3118_ABI_KEYS)
+  file(WRITE "${probe_dir}/probe.${extension}" "${probe_source}")
   # COPY_FILE: the executable (or, under CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY, the
   # archive) holds the array either way.
   try_compile(compiled "${probe_dir}/build" "${probe_dir}/probe.${extension}"
@@ -125,7 +129,7 @@ function(_pep3118_probe_abi lang out_var)
     "name = compiler-${lang_name}"
     "byteorder = ${byte_order}")
   set(at 0)
-  foreach(key IN LISTS _PEP3118_ABI_KEYS)
+  foreach(key IN LISTS keys)
     # Three digits for the size, three for the alignment; math() drops the leading zeros.
     string(SUBSTRING "${digits}" ${at} 3 size)
     math(EXPR size "${size}")
