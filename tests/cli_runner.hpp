@@ -5,15 +5,21 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 extern char** environ;
@@ -41,9 +47,90 @@ inline std::string contents(std::FILE* file) {
   return text;
 }
 
+// How a program runs besides its argv and stdin: its environment, and which of its output
+// streams are a terminal (as when a person runs it) rather than a file (as in a pipe).
+struct run_setting {
+  // Each variable set to its value, or removed when there is none; the rest inherited.
+  std::vector<std::pair<std::string, std::optional<std::string>>> environment;
+  bool stdout_is_terminal = false;
+  bool stderr_is_terminal = false;
+};
+
+// A pseudo-terminal for one output stream: the program writes to its slave side, the test
+// reads the master. Output processing is off, so "\n" arrives as written (not "\r\n").
+class pseudo_terminal {
+ public:
+  pseudo_terminal() {
+    master_ = posix_openpt(O_RDWR | O_NOCTTY);
+    REQUIRE(master_ >= 0);
+    REQUIRE(grantpt(master_) == 0);
+    REQUIRE(unlockpt(master_) == 0);
+    slave_ = open(ptsname(master_), O_RDWR | O_NOCTTY);
+    REQUIRE(slave_ >= 0);
+    termios settings{};
+    REQUIRE(tcgetattr(slave_, &settings) == 0);
+    settings.c_oflag &= ~static_cast<tcflag_t>(OPOST);
+    REQUIRE(tcsetattr(slave_, TCSANOW, &settings) == 0);
+  }
+  pseudo_terminal(const pseudo_terminal&) = delete;
+  pseudo_terminal& operator=(const pseudo_terminal&) = delete;
+  ~pseudo_terminal() {
+    close_slave();
+    close(master_);
+  }
+
+  int slave() const { return slave_; }
+  // Once the program has it: then the master reads end of file when the program is done.
+  void close_slave() {
+    if (slave_ >= 0) close(slave_);
+    slave_ = -1;
+  }
+  // What the program wrote since the last read, waiting up to `milliseconds` for some; false
+  // when the program has closed the terminal and all it wrote has been read.
+  bool read_into(std::string& text, int milliseconds) {
+    pollfd ready{master_, POLLIN, 0};
+    if (poll(&ready, 1, milliseconds) <= 0) return true;
+    char chunk[4096];
+    const ssize_t got = read(master_, chunk, sizeof chunk);
+    if (got <= 0) return false;  // EIO: every slave side closed
+    text.append(chunk, static_cast<std::size_t>(got));
+    return true;
+  }
+
+ private:
+  int master_ = -1;
+  int slave_ = -1;
+};
+
+// `environ` with the setting's changes.
+inline std::vector<std::string> environment_with(const run_setting& setting) {
+  std::vector<std::string> variables;
+  for (char** variable = environ; *variable != nullptr; ++variable) {
+    const std::string_view entry = *variable;
+    const std::string_view name = entry.substr(0, entry.find('='));
+    bool changed = false;
+    for (const auto& change : setting.environment) changed = changed || change.first == name;
+    if (!changed) variables.emplace_back(entry);
+  }
+  for (const auto& [name, value] : setting.environment) {
+    if (value) variables.push_back(name + "=" + *value);
+  }
+  return variables;
+}
+
+// NULL-terminated pointers to the strings, for exec.
+inline std::vector<char*> c_strings(std::vector<std::string>& strings) {
+  std::vector<char*> pointers;
+  for (std::string& text : strings) pointers.push_back(text.data());
+  pointers.push_back(nullptr);
+  return pointers;
+}
+
 // Runs `argv` (argv[0] a path, or a name found on PATH) with `input` on stdin. Files rather
-// than pipes carry the streams, so no output size can deadlock the run.
-inline program_run run_program(const std::vector<std::string>& argv, std::string_view input = {}) {
+// than pipes carry the streams, so no output size can deadlock the run; a stream the setting
+// puts on a terminal is read while the program runs.
+inline program_run run_program(const std::vector<std::string>& argv, std::string_view input = {},
+                               const run_setting& setting = {}) {
   temp_file in = make_temp_file();
   temp_file out = make_temp_file();
   temp_file err = make_temp_file();
@@ -51,35 +138,53 @@ inline program_run run_program(const std::vector<std::string>& argv, std::string
   if (!input.empty()) std::fwrite(input.data(), 1, input.size(), in.get());
   std::fflush(in.get());
   std::rewind(in.get());
+  std::optional<pseudo_terminal> out_terminal;
+  std::optional<pseudo_terminal> err_terminal;
+  if (setting.stdout_is_terminal) out_terminal.emplace();
+  if (setting.stderr_is_terminal) err_terminal.emplace();
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, fileno(in.get()), STDIN_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, fileno(out.get()), STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, fileno(err.get()), STDERR_FILENO);
-  std::vector<std::string> copies = argv;
-  std::vector<char*> pointers;
-  for (std::string& arg : copies) pointers.push_back(arg.data());
-  pointers.push_back(nullptr);
+  posix_spawn_file_actions_adddup2(&actions, out_terminal ? out_terminal->slave() : fileno(out.get()),
+                                   STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, err_terminal ? err_terminal->slave() : fileno(err.get()),
+                                   STDERR_FILENO);
+  std::vector<std::string> arguments = argv;
+  std::vector<std::string> variables = environment_with(setting);
+  std::vector<char*> argument_pointers = c_strings(arguments);
+  std::vector<char*> variable_pointers = c_strings(variables);
   pid_t child = 0;
-  const int spawned = posix_spawnp(&child, pointers[0], &actions, nullptr, pointers.data(), environ);
+  const int spawned = posix_spawnp(&child, argument_pointers[0], &actions, nullptr, argument_pointers.data(),
+                                   variable_pointers.data());
   posix_spawn_file_actions_destroy(&actions);
   program_run run;
   if (spawned != 0) return run;
   run.started = true;
+  for (std::optional<pseudo_terminal>* terminal : {&out_terminal, &err_terminal}) {
+    if (*terminal) (*terminal)->close_slave();
+  }
+  // Read the terminals until the program has closed them (it has exited), so that it never
+  // waits on a full one.
+  for (bool open = true; open;) {
+    open = false;
+    if (out_terminal) open = out_terminal->read_into(run.out, 50) || open;
+    if (err_terminal) open = err_terminal->read_into(run.err, 50) || open;
+  }
   int wait_status = 0;
   REQUIRE(waitpid(child, &wait_status, 0) == child);
   run.status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
-  run.out = contents(out.get());
-  run.err = contents(err.get());
+  if (!out_terminal) run.out = contents(out.get());
+  if (!err_terminal) run.err = contents(err.get());
   return run;
 }
 
 // Runs `pep3118 args...` (the binary under test) with `input` on stdin.
-inline cli_run run_cli(const std::vector<std::string>& args, std::string_view input = {}) {
+inline cli_run run_cli(const std::vector<std::string>& args, std::string_view input = {},
+                       const run_setting& setting = {}) {
   std::vector<std::string> argv{PEP3118_CLI_PATH};
   argv.insert(argv.end(), args.begin(), args.end());
-  cli_run run = run_program(argv, input);
+  cli_run run = run_program(argv, input, setting);
   REQUIRE_MESSAGE(run.started, "cannot run " << PEP3118_CLI_PATH);
   return run;
 }

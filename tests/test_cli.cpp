@@ -50,7 +50,7 @@ TEST_CASE("cli: --help prints the usage and exits 0") {
   for (const char* help : {"--help", "-h"}) {
     cli_run run = run_cli({"check", help});
     CHECK(run.status == 0);
-    CHECK(run.out.starts_with("usage: pep3118 COMMAND"));
+    CHECK(run.out.starts_with("usage: pep3118 check [options] FORMAT..."));
     CHECK(run.err.empty());
   }
   CHECK(run_cli({"--help"}).status == 0);

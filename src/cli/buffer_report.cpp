@@ -39,10 +39,12 @@ std::size_t warning_count(const buffer_check& checked, const std::vector<diagnos
 
 // `ok  itemsize 8  alignment 8  contiguous  d`, or the first error finding:
 // `error [padding_undescribed]: the format describes ...  T{<c:a:<i:b:}`.
-std::string answer_line(const buffer_check& checked, std::size_t warnings, std::string_view format) {
+std::string answer_line(const buffer_check& checked, std::size_t warnings, std::string_view format,
+                        const style& shown) {
   for (const buffer_finding& found : checked.findings) {
     if (found.level == severity::error) {
-      return fmt::format("error [{}]: {}  {}\n", found.name(), found.message, display_escaped(format));
+      return fmt::format("{} [{}]: {}  {}\n", error_label(shown), found.name(), found.message,
+                         display_escaped(format));
     }
   }
   std::string line =
@@ -53,17 +55,20 @@ std::string answer_line(const buffer_check& checked, std::size_t warnings, std::
 }
 
 // Like a caret display, without a caret: a finding is about the whole buffer.
-std::string finding_display(const buffer_finding& found, std::string_view format) {
-  return fmt::format("{}[{}]: {}\n  {}\n", severity_name(found.level), found.name(), found.message,
-                     display_escaped(format));
+std::string finding_display(const buffer_finding& found, std::string_view format, const style& shown) {
+  return headline(found.level, found.name(), found.message, shown) + "  " + display_escaped(format) + '\n';
 }
 
-report buffer_text_report(const result<buffer_check>& checked, std::string_view format) {
-  if (!checked) return text_answer(format, checked.diagnostics(), std::nullopt);
-  std::string displays = caret_displays(format, checked.diagnostics());
-  for (const buffer_finding& found : checked->findings) displays += finding_display(found, format);
+// The answer line on stdout, the displays on stderr; an inconsistent buffer's failure is its
+// answer line.
+report buffer_text_report(const options& opts, const result<buffer_check>& checked, std::string_view format) {
+  if (!checked) return text_answer(format, checked.diagnostics(), std::nullopt, opts.styles);
+  std::string displays = caret_displays(format, checked.diagnostics(), opts.styles.err);
+  for (const buffer_finding& found : checked->findings) displays += finding_display(found, format, opts.styles.err);
   const std::size_t warnings = warning_count(checked.value(), checked.diagnostics());
-  return {answer_line(checked.value(), warnings, format), std::move(displays), checked->consistent()};
+  std::string answer = answer_line(checked.value(), warnings, format, opts.styles.out);
+  const bool consistent = checked->consistent();
+  return {answer, std::move(displays), consistent, consistent ? "" : answer};
 }
 
 void write_list(json_writer& json, const std::optional<std::vector<std::int64_t>>& list) {
@@ -137,7 +142,7 @@ report buffer_json_report(const options& opts, const buffer_view& view, const re
   json.key("diagnostics");
   write_diagnostics(json, checked.diagnostics());
   json.end_object();
-  return {json.text() + '\n', "", consistent};
+  return {json.text() + '\n', "", consistent, ""};
 }
 
 }  // namespace
@@ -145,7 +150,7 @@ report buffer_json_report(const options& opts, const buffer_view& view, const re
 report buffer_report(const options& opts, std::string_view format) {
   const buffer_view view = view_of(opts, format);
   const result<buffer_check> checked = check_buffer(view, *opts.tgt, parse_options_of(opts));
-  return opts.json ? buffer_json_report(opts, view, checked) : buffer_text_report(checked, format);
+  return opts.json ? buffer_json_report(opts, view, checked) : buffer_text_report(opts, checked, format);
 }
 
 }  // namespace pep3118::cli

@@ -26,22 +26,22 @@ report canon_json(std::string_view format, const result<descriptor>& parsed) {
   json.key("diagnostics");
   write_diagnostics(json, parsed.diagnostics());
   json.end_object();
-  return {json.text() + '\n', "", parsed.ok()};
+  return {json.text() + '\n', "", parsed.ok(), ""};
 }
 
-report canon_text(std::string_view format, const result<descriptor>& parsed) {
+report canon_text(const options& opts, std::string_view format, const result<descriptor>& parsed) {
   std::optional<std::string> answer;
   // Escaped like every format the CLI shows, so that a name holding a newline cannot split
   // the answer in two lines; --json gives the exact bytes.
   if (parsed.ok()) answer = display_escaped(canonical(parsed.value())) + '\n';
-  return text_answer(format, parsed.diagnostics(), std::move(answer));
+  return text_answer(format, parsed.diagnostics(), std::move(answer), opts.styles);
 }
 
 }  // namespace
 
 report canon_report(const options& opts, std::string_view format) {
   result<descriptor> parsed = parse(format, parse_options_of(opts));
-  return opts.json ? canon_json(format, parsed) : canon_text(format, parsed);
+  return opts.json ? canon_json(format, parsed) : canon_text(opts, format, parsed);
 }
 
 }  // namespace pep3118::cli

@@ -25,7 +25,14 @@ std::vector<std::size_t> byte_columns(std::string_view format) {
 
 }  // namespace
 
-std::string caret_display(std::string_view format, const diagnostic& diag) {
+std::string error_label(const style& shown) { return shown.paint(tone::error, "error"); }
+
+std::string headline(severity level, std::string_view code, std::string_view message, const style& shown) {
+  return fmt::format("{}: {}\n", shown.paint(tone_of(level), fmt::format("{}[{}]", severity_name(level), code)),
+                     message);
+}
+
+std::string caret_display(std::string_view format, const diagnostic& diag, const style& shown) {
   std::size_t offset = std::min(diag.offset, format.size());
   std::vector<std::size_t> columns = byte_columns(format);
   std::size_t caret_column = columns[offset];
@@ -48,16 +55,23 @@ std::string caret_display(std::string_view format, const diagnostic& diag) {
   std::string_view after_cut = last < format.size() ? cut_mark : "";
   std::size_t caret_indent = before_cut.size() + caret_column - columns[first];
 
-  return fmt::format("{}[{}]: {}\n  {}{}{}\n  {:{}}^ offset {}\n", severity_name(diag.level),
-                     diag.name(), diag.message(), before_cut,
-                     display_escaped(format.substr(first, last - first)), after_cut, "",
-                     caret_indent, diag.offset);
+  return fmt::format("{}  {}{}{}\n  {:{}}{} offset {}\n", headline(diag.level, diag.name(), diag.message(), shown),
+                     before_cut, display_escaped(format.substr(first, last - first)), after_cut, "",
+                     caret_indent, shown.paint(tone_of(diag.level), "^"), diag.offset);
 }
 
-std::string caret_displays(std::string_view format, const std::vector<diagnostic>& diagnostics) {
+std::string caret_displays(std::string_view format, const std::vector<diagnostic>& diagnostics,
+                           const style& shown) {
   std::string displays;
-  for (const diagnostic& diag : diagnostics) displays += caret_display(format, diag);
+  for (const diagnostic& diag : diagnostics) displays += caret_display(format, diag, shown);
   return displays;
+}
+
+std::string first_error_line(std::string_view format, const std::vector<diagnostic>& diagnostics,
+                             const style& shown) {
+  const diagnostic& error = *std::ranges::find(diagnostics, severity::error, &diagnostic::level);
+  return fmt::format("{} at offset {} [{}]: {}  {}\n", error_label(shown), error.offset, error.name(),
+                     error.message(), display_escaped(format));
 }
 
 }  // namespace pep3118::cli

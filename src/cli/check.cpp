@@ -27,7 +27,7 @@ report check_report(const options& opts, std::string_view format) {
   const std::vector<diagnostic>& diagnostics = laid_out.diagnostics();
   std::optional<std::string> answer;
   if (laid_out.ok()) answer = valid_line(laid_out.value(), diagnostics.size(), format);
-  return text_answer(format, diagnostics, std::move(answer));
+  return text_answer(format, diagnostics, std::move(answer), opts.styles);
 }
 
 }  // namespace pep3118::cli

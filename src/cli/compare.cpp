@@ -8,7 +8,6 @@
 #include "display.hpp"
 #include "json_diagnostics.hpp"
 #include "json_writer.hpp"
-#include "names.hpp"
 #include "pep3118/compare.hpp"
 #include "pep3118/layout.hpp"
 #include "reports.hpp"
@@ -67,15 +66,29 @@ std::string difference_lines(const difference& first) {
   text_table sides({{}, {}, {}});
   sides.add_row({"  a", shown_path(first.a.path), display_escaped(first.a.what)});
   sides.add_row({"  b", shown_path(first.b.path), display_escaped(first.b.what)});
-  return lines + sides.render();
+  return lines + sides.render(style{});  // no header row to paint
+}
+
+// `layout-compatible  (required: equivalent)`: the first line of the answer, and the failure
+// --quiet prints for a pair less compatible than required.
+std::string level_line(const comparison& answer, const options& opts) {
+  return fmt::format("{}  (required: {})\n", level_name(answer.level), level_name(opts.required_level));
 }
 
 std::string comparison_lines(const comparison& answer, const options& opts) {
-  std::string lines = fmt::format("{}  (required: {})\n", level_name(answer.level),
-                                  level_name(opts.required_level));
+  std::string lines = level_line(answer, opts);
   if (answer.next) lines += difference_lines(*answer.next);
   if (answer.byteswap_equal)
     lines += "differ only in byte order: a byteswap makes them layout-compatible\n";
+  return lines;
+}
+
+// --quiet: the error line of each invalid side.
+std::string invalid_sides_failure(const outcome& said, const style& shown) {
+  std::string lines;
+  for (const side* one : {&said.a, &said.b}) {
+    if (!one->desc) lines += first_error_line(one->format, one->diagnostics, shown);
+  }
   return lines;
 }
 
@@ -83,19 +96,23 @@ std::string comparison_lines(const comparison& answer, const options& opts) {
 // caret display of each warning after a blank line. An invalid side has no answer: its caret
 // displays are the answer.
 report compare_text(const outcome& said, const options& opts) {
-  std::string displays = caret_displays(said.a.format, said.a.diagnostics) +
-                         caret_displays(said.b.format, said.b.diagnostics);
-  if (!said.both_valid()) return {std::move(displays), "", false};
+  const style& shown = opts.styles.out;
+  std::string displays = caret_displays(said.a.format, said.a.diagnostics, shown) +
+                         caret_displays(said.b.format, said.b.diagnostics, shown);
+  if (!said.both_valid()) return {std::move(displays), "", false, invalid_sides_failure(said, shown)};
   std::string text;
+  std::string failure;
   if (const comparison* answer = said.answer()) {
     text = comparison_lines(*answer, opts);
+    if (!is_compatible(said, opts)) failure = level_line(*answer, opts);
   } else {
     // Said of the pair, not of a byte of either format: no caret.
     for (const diagnostic& diag : said.compared->diagnostics())
-      text += fmt::format("{}[{}]: {}\n", severity_name(diag.level), diag.name(), diag.message());
+      text += headline(diag.level, diag.name(), diag.message(), shown);
+    failure = text;
   }
   if (!displays.empty()) text += '\n' + displays;
-  return {std::move(text), "", is_compatible(said, opts)};
+  return {std::move(text), "", is_compatible(said, opts), std::move(failure)};
 }
 
 // ---- JSON ----------------------------------------------------------------------------------
@@ -163,7 +180,7 @@ report compare_json(const outcome& said, const options& opts) {
   write_diagnostics(json, said.compared ? said.compared->diagnostics() : std::vector<diagnostic>{});
   json.end_object();
   json.end_object();
-  return {json.text() + '\n', "", is_compatible(said, opts)};
+  return {json.text() + '\n', "", is_compatible(said, opts), ""};
 }
 
 }  // namespace

@@ -53,7 +53,7 @@ report emit_json(const options& opts, std::string_view format, const result<std:
   json.key("diagnostics");
   write_diagnostics(json, emitted.diagnostics());
   json.end_object();
-  return {json.text() + '\n', "", emitted.ok()};
+  return {json.text() + '\n', "", emitted.ok(), ""};
 }
 
 // numpy and struct strings are one line, escaped like every format the CLI shows; C is a block
@@ -70,7 +70,7 @@ report emit_report(const options& opts, std::string_view format) {
   if (opts.json) return emit_json(opts, format, emitted);
   std::optional<std::string> answer;
   if (emitted.ok()) answer = shown(opts, emitted.value());
-  return text_answer(format, emitted.diagnostics(), std::move(answer));
+  return text_answer(format, emitted.diagnostics(), std::move(answer), opts.styles);
 }
 
 }  // namespace pep3118::cli

@@ -50,7 +50,7 @@ explained_row padding_row(const padding& run) {
            padding_in_words(run), "", ""}};
 }
 
-std::string rows_table(const layout& laid_out, const descriptor& desc) {
+std::string rows_table(const layout& laid_out, const descriptor& desc, const style& shown) {
   std::vector<explained_row> rows;
   for (const field& leaf : laid_out.fields) rows.push_back(field_row(leaf, desc));
   for (const padding& run : laid_out.paddings) rows.push_back(padding_row(run));
@@ -65,7 +65,7 @@ std::string rows_table(const layout& laid_out, const descriptor& desc) {
                     {"C type"},
                     {"byteorder"}});
   for (explained_row& row : rows) table.add_row(std::move(row.cells));
-  return table.render();
+  return table.render(shown);
 }
 
 std::string header_lines(std::string_view format, const descriptor& desc, const layout& laid_out,
@@ -85,15 +85,15 @@ std::string header_lines(std::string_view format, const descriptor& desc, const 
 report explain_report(const options& opts, std::string_view format) {
   // Parsed here rather than through check(): the header shows the canonical text.
   result<descriptor> parsed = parse(format, parse_options_of(opts));
-  if (!parsed.ok()) return invalid_block(format, parsed.diagnostics());
+  if (!parsed.ok()) return invalid_block(format, parsed.diagnostics(), opts.styles.out);
   const descriptor& desc = parsed.value();
   result<layout> laid_out = layout_of(desc, *opts.tgt);
   std::vector<diagnostic> diagnostics = parsed.diagnostics();
   diagnostics.insert(diagnostics.end(), laid_out.diagnostics().begin(),
                      laid_out.diagnostics().end());
-  if (!laid_out.ok()) return invalid_block(format, diagnostics);
+  if (!laid_out.ok()) return invalid_block(format, diagnostics, opts.styles.out);
   return valid_block(format, diagnostics, header_lines(format, desc, laid_out.value(), opts),
-                     rows_table(laid_out.value(), desc));
+                     rows_table(laid_out.value(), desc, opts.styles.out), opts.styles.out);
 }
 
 }  // namespace pep3118::cli

@@ -142,15 +142,15 @@ std::string item_macro(const c_layout& item, std::string_view what) {
 
 // Two fields (of one format or of two: `A` with `b_c` and `A_b` with `c`) that would define
 // the same macro, each pair said once on a line; "" when there are none.
-std::string macro_clashes(const std::vector<c_layout>& items) {
+std::string macro_clashes(const std::vector<c_layout>& items, const style& shown) {
   std::map<std::string, std::string> owners;  // macro -> what defines it
   std::set<std::pair<std::string, std::string>> said;
   std::string clashes;
   const auto claim = [&](const c_layout& item, const std::string& macro, const std::string& owner) {
     auto [found, added] = owners.try_emplace(macro, owner);
     if (added || !said.emplace(found->second, owner).second) return;
-    clashes += fmt::format("{}: error: {} and {} both define the macro {}: rename one\n", item.named->name,
-                           found->second, owner, macro);
+    clashes += fmt::format("{}: {}: {} and {} both define the macro {}: rename one\n", item.named->name,
+                           error_label(shown), found->second, owner, macro);
   };
   for (const c_layout& item : items) {
     for (std::string_view what : {"FORMAT", "ITEMSIZE", "ALIGNMENT", "FIELD_COUNT"})
@@ -341,7 +341,7 @@ std::string guard_of(const options& opts) {
 
 // Writes `text` to `path` unless the file holds exactly that already: a build then sees it
 // unchanged and compiles nothing again. The error message when it cannot.
-std::optional<std::string> write_if_changed(const std::string& path, const std::string& text) {
+std::optional<std::string> write_if_changed(const std::string& path, const std::string& text, const style& shown) {
   std::ifstream existing{path, std::ios::binary};
   if (existing) {
     const std::string old{std::istreambuf_iterator<char>(existing), std::istreambuf_iterator<char>()};
@@ -350,37 +350,55 @@ std::optional<std::string> write_if_changed(const std::string& path, const std::
   std::ofstream file{path, std::ios::binary | std::ios::trunc};
   file << text;
   file.close();
-  if (!file) return fmt::format("pep3118: error: cannot write '{}'\n", display_escaped(path));
+  if (!file) return fmt::format("pep3118: {}: cannot write '{}'\n", error_label(shown), display_escaped(path));
   return std::nullopt;
 }
 
 // What was said of one format, on stderr, each display led by the NAME it is about.
-std::string named_displays(const named_format& named, const std::vector<diagnostic>& diagnostics) {
+std::string named_displays(const named_format& named, const std::vector<diagnostic>& diagnostics,
+                           const style& shown) {
   std::string text;
-  for (const diagnostic& diag : diagnostics) text += named.name + ": " + caret_display(named.format, diag);
+  for (const diagnostic& diag : diagnostics) text += named.name + ": " + caret_display(named.format, diag, shown);
   return text;
+}
+
+// A failure said once on stderr: the same in full and under --quiet.
+report failed(report said, const std::string& lines) {
+  return {"", said.err + lines, false, said.failure + lines};
+}
+
+// The header, and in `failure` one line for each invalid format, led by its NAME.
+report header_in_full(const options& opts) {
+  const style& shown = opts.styles.err;
+  report said{"", "", true, ""};
+  std::vector<c_layout> items;
+  // Every format is laid out, so that one run reports every mistake.
+  for (const named_format& named : opts.named_formats) {
+    result<c_layout> laid_out = lay_out(opts, named);
+    said.err += named_displays(named, laid_out.diagnostics(), shown);
+    if (laid_out.ok()) {
+      items.push_back(std::move(laid_out).value());
+    } else {
+      said.valid = false;
+      said.failure += named.name + ": " + first_error_line(named.format, laid_out.diagnostics(), shown);
+    }
+  }
+  if (!said.valid) return said;
+  const std::string clashes = macro_clashes(items, shown);
+  if (!clashes.empty()) return failed(std::move(said), clashes);
+
+  std::string text = header_text(opts, items, guard_of(opts));
+  if (!opts.output_file) return {std::move(text), std::move(said.err), true, ""};
+  if (std::optional<std::string> failure = write_if_changed(*opts.output_file, text, shown))
+    return failed(std::move(said), *failure);
+  return said;
 }
 
 }  // namespace
 
 report header_report(const options& opts) {
-  report said{"", "", true};
-  std::vector<c_layout> items;
-  // Every format is laid out, so that one run reports every mistake.
-  for (const named_format& named : opts.named_formats) {
-    result<c_layout> laid_out = lay_out(opts, named);
-    said.err += named_displays(named, laid_out.diagnostics());
-    if (laid_out.ok()) items.push_back(std::move(laid_out).value());
-    said.valid = said.valid && laid_out.ok();
-  }
-  if (!said.valid) return said;
-  const std::string clashes = macro_clashes(items);
-  if (!clashes.empty()) return {"", said.err + clashes, false};
-
-  std::string text = header_text(opts, items, guard_of(opts));
-  if (!opts.output_file) return {std::move(text), std::move(said.err), true};
-  if (std::optional<std::string> failure = write_if_changed(*opts.output_file, text))
-    return {"", said.err + *failure, false};
+  report said = header_in_full(opts);
+  if (opts.quiet) said.err = std::move(said.failure);
   return said;
 }
 

@@ -58,7 +58,7 @@ report json_report(const options& opts, std::string_view format) {
   json.key("diagnostics");
   write_diagnostics(json, laid_out.diagnostics());
   json.end_object();
-  return {json.text() + '\n', "", laid_out.ok()};
+  return {json.text() + '\n', "", laid_out.ok(), ""};
 }
 
 }  // namespace pep3118::cli

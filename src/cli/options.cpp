@@ -2,77 +2,16 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
-#include <fstream>
-#include <iterator>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "display.hpp"
+#include "option_table.hpp"
 
 namespace pep3118::cli {
 
 namespace {
-
-constexpr std::string_view usage = R"(usage: pep3118 COMMAND [options] FORMAT...
-
-Reads Python buffer format strings (PEP 3118) and shows their layout.
-A FORMAT of - reads one format per line from stdin (not for compare).
-
-commands:
-  check          say whether each format is valid, with its itemsize and alignment
-  layout         the offset, size and byte order of every field
-  explain        every field and padding run in words, with its C type
-  compare A B    how compatible two formats are, and where they first differ
-  canon          each format in its one canonical spelling
-  emit DIALECT   each format written for numpy, struct (CPython's module) or c
-  targets        the target ABIs this build knows (takes no FORMAT)
-  header         a C header with the layout of each NAME=FORMAT as constants (NAME_ITEMSIZE,
-                 NAME_field_OFFSET, ...)
-
-options:
-  --target NAME             lay out for this target ABI (default: host)
-  --target-file FILE        lay out for the ABI a target file describes (docs/targets.md)
-  --rules pep3118|struct    the full language, or CPython's struct module exactly
-  --strict                  treat warnings (producer spellings) as errors
-  --max-depth N             how deep T{, & and X{ may nest (default 256)
-  --level LEVEL             compare: the weakest level that passes: identical, equivalent,
-                            layout-compatible (the default) or size-compatible
-  --itemsize N              check: the exporter's itemsize; the format is checked against it
-  --shape D,D,...           check: the buffer's shape (with --strides, --suboffsets: the
-  --strides S,S,...           whole Py_buffer), checked for consistency with the format
-  --suboffsets S,S,...
-  --portability             check: which of struct, NumPy and memoryview accept each format,
-                            with what itemsize, and a spelling they all read alike
-  --json                    one JSON object per format (compare: per comparison) per line
-  --check-structs           header: static assertions that the C type NAME has the layout
-  --guard IDENT             header: the include guard (default: from --output's file name)
-  --output FILE             header: write FILE (only when its content changes), not stdout
-  -h, --help                show this text
-  --                        every later argument is a FORMAT
-
-exit status: 0 all formats valid (compare: compatible at --level), 1 some format
-invalid (compare: or less compatible than --level), 2 usage error
-)";
-// A mistake in one option's value: the message, or nothing when the value was taken.
-using option_error = std::optional<std::string>;
-
-std::optional<command> command_named(std::string_view name) {
-  constexpr std::array<std::pair<std::string_view, command>, 8> commands{{
-      {"check", command::check},
-      {"layout", command::layout},
-      {"explain", command::explain},
-      {"compare", command::compare},
-      {"canon", command::canon},
-      {"emit", command::emit},
-      {"targets", command::targets},
-      {"header", command::header},
-  }};
-  auto found = std::ranges::find(commands, name, &std::pair<std::string_view, command>::first);
-  if (found == commands.end()) return std::nullopt;
-  return found->second;
-}
 
 constexpr std::array<std::pair<std::string_view, dialect>, 3> dialects{{
     {"numpy", dialect::numpy},
@@ -80,159 +19,45 @@ constexpr std::array<std::pair<std::string_view, dialect>, 3> dialects{{
     {"c", dialect::c},
 }};
 
-std::string target_names() {
-  std::string names;
-  for (const target* tgt : all_targets()) {
-    if (!names.empty()) names += ", ";
-    names += tgt->name;
-  }
-  return names;
-}
-
-option_error set_target(options& opts, std::string_view name) {
-  opts.tgt = find_target(name);
-  opts.target_given = true;
-  if (opts.tgt != nullptr) return std::nullopt;
-  return fmt::format("unknown target '{}' (valid: {})", display_escaped(name), target_names());
-}
-
-option_error set_target_file(options& opts, std::string_view path) {
-  std::ifstream file{std::string(path), std::ios::binary};
-  if (!file) return fmt::format("cannot read the target file '{}'", display_escaped(path));
-  const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-  auto loaded = read_target_file(text);
-  if (!loaded) {
-    const diagnostic& d = loaded.diagnostics().front();
-    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(d.offset), '\n');
-    return fmt::format("{}:{}: {}", display_escaped(path), line, d.message());
-  }
-  opts.target_from_file = std::move(loaded).value();
-  opts.tgt = opts.target_from_file.get();
-  opts.target_given = true;
-  return std::nullopt;
-}
-
-option_error set_rules(options& opts, std::string_view name) {
-  for (rule_set rules : {rule_set::pep3118, rule_set::struct_}) {
-    if (name == rule_set_name(rules)) {
-      opts.rules = rules;
-      return std::nullopt;
-    }
-  }
-  return fmt::format("unknown rule set '{}' (valid: pep3118, struct)", display_escaped(name));
-}
-
-option_error set_max_depth(options& opts, std::string_view digits) {
-  const char* end = digits.data() + digits.size();
-  auto [stop, failure] = std::from_chars(digits.data(), end, opts.max_depth);
-  if (digits.empty() || failure != std::errc{} || stop != end) {
-    return fmt::format("--max-depth needs a non-negative integer, got '{}'",
-                       display_escaped(digits));
-  }
-  return std::nullopt;
-}
-
-// The levels --level accepts: `incompatible` would pass everything, so it is not one.
-option_error set_level(options& opts, std::string_view name) {
-  std::optional<compat_level> level = level_from_name(name);
-  if (!level || *level == compat_level::incompatible) {
-    return fmt::format(
-        "unknown level '{}' (valid: identical, equivalent, layout-compatible, size-compatible)",
-        display_escaped(name));
-  }
-  opts.required_level = *level;
-  opts.level_given = true;
-  return std::nullopt;
-}
-
-// A signed 64-bit integer, the whole value.
-std::optional<std::int64_t> integer_of(std::string_view text) {
-  std::int64_t value = 0;
-  const char* end = text.data() + text.size();
-  auto [stop, failure] = std::from_chars(text.data(), end, value);
-  if (text.empty() || failure != std::errc{} || stop != end) return std::nullopt;
-  return value;
-}
-
-option_error set_itemsize(options& opts, std::string_view digits) {
-  opts.itemsize = integer_of(digits);
-  if (!opts.itemsize || *opts.itemsize < 0) {
-    return fmt::format("--itemsize needs a non-negative integer, got '{}'", display_escaped(digits));
-  }
-  return std::nullopt;
-}
-
-// "2,3" (or "" for zero dimensions) into a list; `name` for the message.
-option_error set_list(std::optional<std::vector<std::int64_t>>& list, std::string_view name,
-                      std::string_view text) {
-  list.emplace();
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t comma = std::min(text.find(',', start), text.size());
-    std::optional<std::int64_t> value = integer_of(text.substr(start, comma - start));
-    if (!value) {
-      return fmt::format("{} needs integers separated by commas, got '{}'", name, display_escaped(text));
-    }
-    list->push_back(*value);
-    start = comma + 1;
-  }
-  return std::nullopt;
-}
-
-option_error set_shape(options& opts, std::string_view text) { return set_list(opts.shape, "--shape", text); }
-option_error set_strides(options& opts, std::string_view text) { return set_list(opts.strides, "--strides", text); }
-option_error set_suboffsets(options& opts, std::string_view text) {
-  return set_list(opts.suboffsets, "--suboffsets", text);
-}
-
-option_error set_guard(options& opts, std::string_view name) {
-  if (!is_c_identifier(name)) {
-    return fmt::format("--guard needs a C identifier, got '{}'", display_escaped(name));
-  }
-  opts.guard = std::string(name);
-  return std::nullopt;
-}
-
-option_error set_output_file(options& opts, std::string_view path) {
-  opts.output_file = std::string(path);
-  return std::nullopt;
-}
-
-struct value_option {
-  std::string_view name;
-  option_error (*apply)(options&, std::string_view value);
-};
-
-constexpr std::array<value_option, 11> value_options{{
-    {"--target", set_target},
-    {"--target-file", set_target_file},
-    {"--rules", set_rules},
-    {"--max-depth", set_max_depth},
-    {"--level", set_level},
-    {"--itemsize", set_itemsize},
-    {"--shape", set_shape},
-    {"--strides", set_strides},
-    {"--suboffsets", set_suboffsets},
-    {"--guard", set_guard},
-    {"--output", set_output_file},
-}};
-
-struct flag_option {
-  std::string_view name;
-  bool options::*flag;
-};
-
-constexpr std::array<flag_option, 4> flag_options{{
-    {"--json", &options::json},
-    {"--strict", &options::strict},
-    {"--portability", &options::portability},
-    {"--check-structs", &options::check_structs},
-}};
-
 bool is_help(std::string_view arg) { return arg == "--help" || arg == "-h"; }
+bool is_version(std::string_view arg) { return arg == "--version" || arg == "-V"; }
 
-bool asks_for_help(std::span<const char* const> args) {
+// Whether an argument before `--` is one of these: they answer instead of the command.
+bool asks_for(std::span<const char* const> args, bool (*is_request)(std::string_view)) {
   auto options_end = std::ranges::find(args, std::string_view("--"));
-  return std::any_of(args.begin(), options_end, [](const char* arg) { return is_help(arg); });
+  return std::any_of(args.begin(), options_end, [&](const char* arg) { return is_request(arg); });
+}
+
+usage_error unknown_command(std::string_view name) {
+  return usage_error{fmt::format("unknown command '{}'", display_escaped(name))};
+}
+
+// `help` and `help COMMAND`.
+command_line help_command(std::span<const char* const> operands) {
+  if (operands.empty() || is_help(operands[0])) return help_request{};
+  if (operands.size() > 1) return usage_error{"help takes at most one COMMAND"};
+  std::optional<command> about = command_named(operands[0]);
+  if (!about) return unknown_command(operands[0]);
+  return help_request{about};
+}
+
+// The option an argument names, exactly (`--json`, `-q`, `--target`) or before its '='
+// (`--target=host`), and the value written after the '=' when there is one.
+struct named_option {
+  const option_info* info = nullptr;
+  std::optional<std::string_view> inline_value;
+};
+
+named_option option_named(std::string_view arg) {
+  for (const option_info& info : option_table()) {
+    if (arg == info.name || arg == info.short_name) return {&info, std::nullopt};
+  }
+  const std::size_t equals = arg.find('=');
+  if (equals == std::string_view::npos) return {};
+  for (const option_info& info : option_table()) {
+    if (arg.substr(0, equals) == info.name) return {&info, arg.substr(equals + 1)};
+  }
+  return {};
 }
 
 // What follows the command: options and FORMATs in any order.
@@ -248,24 +73,20 @@ command_line parse_arguments(options opts, std::span<const char* const> args) {
       only_formats = true;
       continue;
     }
-    auto flag = std::ranges::find(flag_options, arg, &flag_option::name);
-    if (flag != flag_options.end()) {
-      opts.*(flag->flag) = true;
-      continue;
-    }
-    // `--name value` or `--name=value`.
-    std::string_view name = arg.substr(0, arg.find('='));
-    auto option = std::ranges::find(value_options, name, &value_option::name);
-    if (option == value_options.end()) {
-      return usage_error{fmt::format("unknown option '{}'", display_escaped(arg))};
+    auto [option, inline_value] = option_named(arg);
+    if (option == nullptr) return usage_error{fmt::format("unknown option '{}'", display_escaped(arg))};
+    if (!option->commands.contains(opts.what)) {
+      return usage_error{fmt::format("{} is not an option of {}", option->name, info_of(opts.what).name)};
     }
     std::string_view value;
-    if (name.size() < arg.size()) {
-      value = arg.substr(name.size() + 1);
+    if (option->value_name.empty()) {
+      if (inline_value) return usage_error{fmt::format("option {} takes no value", option->name)};
+    } else if (inline_value) {
+      value = *inline_value;
     } else if (i + 1 < args.size()) {
       value = args[++i];
     } else {
-      return usage_error{fmt::format("option {} needs a value", name)};
+      return usage_error{fmt::format("option {} needs a value", option->name)};
     }
     if (option_error error = option->apply(opts, value)) return usage_error{std::move(*error)};
   }
@@ -278,8 +99,7 @@ std::optional<usage_error> take_dialect(options& opts) {
   std::string_view name = opts.format_args.front();
   auto found = std::ranges::find(dialects, name, &std::pair<std::string_view, dialect>::first);
   if (found == dialects.end()) {
-    return usage_error{fmt::format("unknown dialect '{}' (valid: numpy, struct, c)",
-                                   display_escaped(name))};
+    return usage_error{fmt::format("unknown dialect '{}' (valid: numpy, struct, c)", display_escaped(name))};
   }
   opts.emitted = found->second;
   opts.format_args.erase(opts.format_args.begin());
@@ -308,22 +128,16 @@ std::optional<usage_error> take_named_formats(options& opts) {
   return std::nullopt;
 }
 
-// What each command demands of its FORMATs and options, once all are read.
+// What each command demands of its FORMATs, and the options that exclude each other, once all
+// are read. (Which command takes which option is the option table's.)
 std::optional<usage_error> check_arguments(options& opts) {
-  if (opts.level_given && opts.what != command::compare) {
-    return usage_error{"--level is an option of compare only"};
-  }
-  if ((describes_buffer(opts) || opts.portability) && opts.what != command::check) {
-    return usage_error{"--itemsize, --shape, --strides, --suboffsets and --portability are options of check only"};
-  }
-  if ((opts.check_structs || opts.guard || opts.output_file) && opts.what != command::header) {
-    return usage_error{"--check-structs, --guard and --output are options of header only"};
-  }
-  if (opts.json && opts.what == command::header) {
-    return usage_error{"header writes C, not JSON: --json is not an option of header"};
-  }
   if (describes_buffer(opts) && opts.portability) {
-    return usage_error{"--portability checks the format alone: give it without --itemsize, --shape, --strides or --suboffsets"};
+    return usage_error{
+        "--portability checks the format alone: give it without --itemsize, --shape, --strides or --suboffsets"};
+  }
+  if (opts.quiet && opts.json) {
+    return usage_error{
+        "--quiet and --json do not mix: JSON answers every format (select \"valid\":false lines instead)"};
   }
   if (opts.what == command::emit) {
     if (std::optional<usage_error> mistake = take_dialect(opts)) return mistake;
@@ -346,14 +160,24 @@ std::optional<usage_error> check_arguments(options& opts) {
   return std::nullopt;
 }
 
+// The command's arguments read into its options.
+command_line parse_command(command what, std::span<const char* const> args) {
+  options opts;
+  opts.what = what;
+  opts.tgt = &host_target();
+  command_line parsed = parse_arguments(std::move(opts), args);
+  auto* read = std::get_if<options>(&parsed);
+  if (read == nullptr) return parsed;
+  if (std::optional<usage_error> mistake = check_arguments(*read)) return std::move(*mistake);
+  return parsed;
+}
+
 }  // namespace
 
 std::string_view dialect_name(dialect emitted) noexcept {
   auto found = std::ranges::find(dialects, emitted, &std::pair<std::string_view, dialect>::second);
   return found->first;
 }
-
-std::string_view usage_text() noexcept { return usage; }
 
 bool is_c_identifier(std::string_view text) noexcept {
   const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
@@ -375,18 +199,15 @@ parse_options parse_options_of(const options& opts) {
 }
 
 command_line parse_command_line(std::span<const char* const> args) {
-  if (asks_for_help(args)) return help_request{};
   if (args.empty()) return usage_error{"missing COMMAND"};
+  if (std::string_view(args[0]) == "help") return help_command(args.subspan(1));
   std::optional<command> what = command_named(args[0]);
-  if (!what) return usage_error{fmt::format("unknown command '{}'", display_escaped(args[0]))};
-
-  options opts;
-  opts.what = *what;
-  opts.tgt = &host_target();
-  command_line parsed = parse_arguments(std::move(opts), args.subspan(1));
-  auto* read = std::get_if<options>(&parsed);
-  if (read == nullptr) return parsed;
-  if (std::optional<usage_error> mistake = check_arguments(*read)) return std::move(*mistake);
+  if (asks_for(args, is_help)) return help_request{what};
+  if (asks_for(args, is_version)) return version_request{};
+  if (!what) return unknown_command(args[0]);
+  command_line parsed = parse_command(*what, args.subspan(1));
+  // Every mistake past the command name is about that command: the hint names its help.
+  if (auto* mistake = std::get_if<usage_error>(&parsed)) mistake->about = what;
   return parsed;
 }
 

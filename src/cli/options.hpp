@@ -9,17 +9,18 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
+#include "commands.hpp"
 #include "pep3118/compare.hpp"
 #include "pep3118/descriptor.hpp"
 #include "pep3118/parse.hpp"
 #include "pep3118/target.hpp"
+#include "style.hpp"
 
 namespace pep3118::cli {
-
-enum class command { check, layout, explain, compare, canon, emit, targets, header };
 
 // What `emit` writes (its first argument).
 enum class dialect { numpy, struct_, c };
@@ -46,7 +47,6 @@ struct options {
   std::size_t max_depth = 256;
   // compare: the weakest level that still counts as compatible (exit 0); --level.
   compat_level required_level = compat_level::layout_compatible;
-  bool level_given = false;
   // emit: the dialect to write.
   dialect emitted = dialect::numpy;
   // check: what the exporter's Py_buffer says besides the format (--itemsize, --shape,
@@ -64,18 +64,34 @@ struct options {
   bool check_structs = false;
   std::optional<std::string> guard;
   std::optional<std::string> output_file;
+  // --quiet: nothing said of a valid format, one line of each failure (docs/cli.md).
+  bool quiet = false;
+  // --color, and how stdout and stderr are styled: the command line only reads the choice;
+  // main resolves it against the streams and the environment (styles_for).
+  color_choice color = color_choice::automatic;
+  stream_styles styles;
   // FORMAT arguments as given, `-` (read stdin) included.
   std::vector<std::string> format_args;
 };
 
-struct help_request {};
-
-// A mistake on the command line: one line saying what, for stderr.
-struct usage_error {
-  std::string message;
+// --help, -h or `help`: the overview, or with a command that command's help.
+struct help_request {
+  std::optional<command> about;
 };
 
-using command_line = std::variant<options, help_request, usage_error>;
+// --version, -V.
+struct version_request {};
+
+// A mistake on the command line: one line saying what, for stderr, and the command it was
+// given to when that is known (for the hint to its help).
+struct usage_error {
+  explicit usage_error(std::string what) : message(std::move(what)) {}
+
+  std::string message;
+  std::optional<command> about;
+};
+
+using command_line = std::variant<options, help_request, version_request, usage_error>;
 
 // ASCII letters, digits and '_', not starting with a digit: a name C takes as it is.
 bool is_c_identifier(std::string_view text) noexcept;
@@ -88,9 +104,6 @@ parse_options parse_options_of(const options& opts);
 
 // Reads argv without the program name.
 command_line parse_command_line(std::span<const char* const> args);
-
-// The text `--help` prints.
-std::string_view usage_text() noexcept;
 
 }  // namespace pep3118::cli
 

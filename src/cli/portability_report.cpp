@@ -38,25 +38,28 @@ std::string why_not(const reading& one) {
   return one.reason;
 }
 
-std::string readings_table(const portability& answer) {
+std::string readings_table(const portability& answer, const style& shown) {
   text_table table({{"reader"}, {"accepts"}, {"itemsize", align::right}, {"why not"}});
   for (const reading& one : answer.readings) {
     table.add_row({std::string(reader_name(one.who)), one.accepts ? "yes" : "no",
                    one.accepts ? fmt::format("{}", one.itemsize) : "", why_not(one)});
   }
-  return table.render();
+  return table.render(shown);
 }
 
 report portability_text(const options& opts, std::string_view format, const result<portability>& answer) {
-  if (!answer.ok()) return invalid_block(format, answer.diagnostics());
+  const style& shown = opts.styles.out;
+  if (!answer.ok()) return invalid_block(format, answer.diagnostics(), shown);
   std::vector<std::pair<std::string, std::string>> header{
       {"format", display_escaped(format)},
       {"target", std::string(opts.tgt->name)},
       {"verdict", verdict(answer.value())},
   };
   if (answer->suggestion) header.emplace_back("suggestion", display_escaped(*answer->suggestion));
-  report said = valid_block(format, answer.diagnostics(), labelled_lines(header), readings_table(answer.value()));
+  report said = valid_block(format, answer.diagnostics(), labelled_lines(header),
+                            readings_table(answer.value(), shown), shown);
   said.valid = answer->portable();
+  if (!said.valid) said.failure = fmt::format("{}  {}\n", verdict(answer.value()), display_escaped(format));
   return said;
 }
 
@@ -110,7 +113,7 @@ report portability_json(const options& opts, std::string_view format, const resu
   json.key("diagnostics");
   write_diagnostics(json, answer.diagnostics());
   json.end_object();
-  return {json.text() + '\n', "", answer.ok() && answer->portable()};
+  return {json.text() + '\n', "", answer.ok() && answer->portable(), ""};
 }
 
 }  // namespace

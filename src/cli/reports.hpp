@@ -14,6 +14,10 @@ struct report {
   std::string out;  // for stdout
   std::string err;  // for stderr
   bool valid = true;
+  // What --quiet prints instead of `out` and `err`: "" when valid, else one line for each
+  // failure (an invalid format: its first error; a pair: its level), on the stream where the
+  // command's answers go.
+  std::string failure;
 };
 
 // One line: `ok  itemsize 16  alignment 8  T{i:a:d:b:}` or `error at offset 1 [...]: ...`;
@@ -53,7 +57,9 @@ std::string targets_report(const options& opts);
 // report's `out`, or with opts.output_file written there (only when its content changed) and
 // `out` is empty. The caret display of every diagnostic goes to `err`; when a format has no
 // layout, or two fields would make the same macro, nothing is written and the report is
-// invalid.
+// invalid. The header is the product, not a statement about the formats: under opts.quiet
+// `out` still holds it, and `err` only one line for each failure (an invalid format's led by
+// its NAME).
 report header_report(const options& opts);
 
 }  // namespace pep3118::cli

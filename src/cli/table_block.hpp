@@ -8,16 +8,20 @@
 
 #include "pep3118/diagnostic.hpp"
 #include "reports.hpp"
+#include "style.hpp"
 
 namespace pep3118::cli {
 
 // A valid format: the header lines, a blank line, the table, then the caret display of each
-// warning after a blank line. All on stdout: the block is the answer the user asked for.
+// warning after a blank line. All on stdout (painted by `shown`): the block is the answer the
+// user asked for.
 report valid_block(std::string_view format, const std::vector<diagnostic>& warnings,
-                   const std::string& header, const std::string& table);
+                   const std::string& header, const std::string& table, const style& shown);
 
-// An invalid format: the caret displays alone, on stdout.
-report invalid_block(std::string_view format, const std::vector<diagnostic>& diagnostics);
+// An invalid format: the caret displays alone, on stdout; its failure is the line of its first
+// error.
+report invalid_block(std::string_view format, const std::vector<diagnostic>& diagnostics,
+                     const style& shown);
 
 }  // namespace pep3118::cli
 

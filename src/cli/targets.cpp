@@ -29,7 +29,7 @@ std::vector<const target*> listed_targets(const options& opts) {
   return {all_targets().begin(), all_targets().end()};
 }
 
-std::string targets_table(const std::vector<const target*>& targets) {
+std::string targets_table(const std::vector<const target*>& targets, const style& shown) {
   std::vector<column> columns{{"target"}, {"byteorder"}};
   for (type_code code : telling_codes)
     columns.push_back({std::string(code_text(code)), align::right});
@@ -42,7 +42,7 @@ std::string targets_table(const std::vector<const target*>& targets) {
     cells.push_back(fmt::format("{}", tgt->native_type(type_code::double_).alignment));
     table.add_row(std::move(cells));
   }
-  return table.render();
+  return table.render(shown);
 }
 
 // {"i":4,"l":8,...}: one member per code with a C type.
@@ -80,7 +80,7 @@ std::string targets_json(const std::vector<const target*>& targets) {
 
 std::string targets_report(const options& opts) {
   std::vector<const target*> targets = listed_targets(opts);
-  return opts.json ? targets_json(targets) : targets_table(targets);
+  return opts.json ? targets_json(targets) : targets_table(targets, opts.styles.out);
 }
 
 }  // namespace pep3118::cli

@@ -11,14 +11,16 @@
 
 #include "pep3118/diagnostic.hpp"
 #include "reports.hpp"
+#include "style.hpp"
 
 namespace pep3118::cli {
 
-// `answer` (ending in '\n') when there is one, else the line of the first error:
+// `answer` (ending in '\n') when there is one, else the line of the first error, which is
+// also the failure --quiet prints:
 //   error at offset 1 [stray_brace]: '}' without a matching 'T{' or 'X{'  i}xyz
 // The caret display of every diagnostic (warnings too) goes to stderr.
 report text_answer(std::string_view format, const std::vector<diagnostic>& diagnostics,
-                   std::optional<std::string> answer);
+                   std::optional<std::string> answer, const stream_styles& styles);
 
 }  // namespace pep3118::cli
 

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "style.hpp"
+
 namespace pep3118::cli {
 
 enum class align { left, right };
@@ -21,8 +23,8 @@ class text_table {
   explicit text_table(std::vector<column> columns);
   // One cell per column.
   void add_row(std::vector<std::string> cells);
-  // Every line ends in '\n'.
-  std::string render() const;
+  // Every line ends in '\n'; the header row is painted as a heading.
+  std::string render(const style& shown) const;
 
  private:
   std::vector<column> columns_;
