@@ -1,4 +1,4 @@
-// Counting things in the buffer findings' sentences.
+// Counting things in sentences: the buffer findings, compare's differences.
 #ifndef PEP3118_SRC_BUFFER_WORDS_HPP
 #define PEP3118_SRC_BUFFER_WORDS_HPP
 

@@ -14,6 +14,8 @@
 #include <pep3118/parse.hpp>
 #include <pep3118/print.hpp>
 
+#include "buffer_words.hpp"
+
 namespace pep3118 {
 
 namespace {
@@ -76,7 +78,7 @@ std::string with_order(std::string words, field_order order) {
 
 std::string field_in_words(const field& f) { return with_order(type_in_words(f), f.resolved_order); }
 
-std::string item_of(std::int64_t itemsize) { return "an item of " + std::to_string(itemsize) + " bytes"; }
+std::string item_of(std::int64_t itemsize) { return "an item of " + detail::counted_bytes(itemsize); }
 
 // Everything one comparison needs of one side.
 struct side {
@@ -345,7 +347,7 @@ class comparer {
         const std::int64_t gap = a_later ? x.offset - y.offset : y.offset - x.offset;
         const run_of& later = a_later ? x : y;
         const run_of& earlier = a_later ? y : x;
-        difference_side padded{later.source->path, std::to_string(gap) + " padding bytes before `" + later.source->path + "`"};
+        difference_side padded{later.source->path, detail::counted(gap, "padding byte", "padding bytes") + " before `" + later.source->path + "`"};
         difference_side filled{earlier.source->path, element_in_words(earlier)};
         return a_later ? difference{compat_level::layout_compatible, earlier.offset, padded, filled}
                        : difference{compat_level::layout_compatible, earlier.offset, filled, padded};
