@@ -1,0 +1,42 @@
+/* The groups of c_api.functions, one file each, and what they share. */
+#ifndef PEP3118_TESTS_C_API_API_TESTS_H
+#define PEP3118_TESTS_C_API_API_TESTS_H
+
+#include <pep3118/pep3118.h>
+
+#include "check.h"
+
+void test_status(void);
+void test_targets(void);
+void test_parse(void);
+void test_layout(void);
+void test_compare(void);
+void test_text(void);
+void test_buffer(void);
+
+/* A preset target, which must exist. */
+static inline const pep3118_target* preset(const char* name) {
+  const pep3118_target* found = pep3118_target_find(name);
+  CHECK(found != NULL);
+  return found;
+}
+
+/* The descriptor of a format that must parse with the default options. */
+static inline pep3118_descriptor* parsed(const char* format) {
+  pep3118_descriptor* descriptor = UNSET(pep3118_descriptor);
+  pep3118_error error;
+  CHECK_OK(pep3118_parse(format, strlen(format), NULL, &descriptor, &error), error);
+  CHECK(descriptor != NULL);
+  return descriptor;
+}
+
+/* The layout of a format that must lay out for `target` under the default options. */
+static inline pep3118_layout* laid_out(const char* format, const pep3118_target* target) {
+  pep3118_layout* layout = UNSET(pep3118_layout);
+  pep3118_error error;
+  CHECK_OK(pep3118_check(format, strlen(format), target, NULL, &layout, &error), error);
+  CHECK(layout != NULL);
+  return layout;
+}
+
+#endif
