@@ -1,11 +1,13 @@
 # The installed package, as a user meets it (ctest install.package):
 #
 #   cmake -DBUILD_DIR=<pep3118 build> -DWORK=<scratch dir> -DCONSUMER=<tests/install/consumer>
-#         -DGENERATOR=<generator> -DCXX=<c++ compiler> -DCC=<c compiler> -P run.cmake
+#         -DGUIDE=<docs/guide.md> -DGENERATOR=<generator> -DCXX=<c++ compiler> -DCC=<c compiler>
+#         -P run.cmake
 #
 # 1. `cmake --install` the build into WORK/prefix;
 # 2. configure, build and run the consumer project against it with find_package;
-# 3. compile and run the same C++ program with nothing but `pkg-config --cflags --libs pep3118`.
+# 3. compile and run the same C++ program with nothing but `pkg-config --cflags --libs pep3118`;
+# 4. run every example of docs/guide.md with the installed package (check_guide.py).
 cmake_minimum_required(VERSION 3.20)
 include("${CMAKE_CURRENT_LIST_DIR}/steps.cmake")
 
@@ -34,3 +36,7 @@ separate_arguments(_flags UNIX_COMMAND "${step_output}")
 run_step("compile with pkg-config's flags" "${CXX}" -std=c++17 "${CONSUMER}/check_formats.cpp" ${_flags}
   -o "${WORK}/check_formats_pc")
 expect_output("${WORK}/check_formats_pc" "itemsize 16, value at 8; error unterminated_struct at 7")
+
+find_program(_python NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH REQUIRED)
+run_step("the guide's examples" "${_python}" "${CMAKE_CURRENT_LIST_DIR}/check_guide.py"
+  --guide "${GUIDE}" --pkgconfig-dir "${_pc_dir}" --work "${WORK}/guide")
