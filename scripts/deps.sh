@@ -3,7 +3,7 @@
 # Idempotent and silent when everything is already there.
 set -euo pipefail
 
-packages=(tao-pegtl-dev libfmt-dev doctest-dev python3 python3-numpy clang libclang-rt-14-dev valgrind pkgconf)
+packages=(tao-pegtl-dev libfmt-dev doctest-dev python3 python3-numpy python3-dev clang libclang-rt-14-dev valgrind pkgconf)
 # The toolchain is normally present; install it only when it is not.
 if ! command -v g++ >/dev/null 2>&1 || ! command -v make >/dev/null 2>&1; then
   packages+=(build-essential)
