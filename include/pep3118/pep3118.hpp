@@ -3,6 +3,7 @@
 #define PEP3118_PEP3118_HPP
 
 #include "buffer.hpp"
+#include "cache.hpp"
 #include "compare.hpp"
 #include "describe.hpp"
 #include "descriptor.hpp"
