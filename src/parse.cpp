@@ -13,7 +13,7 @@ namespace pep3118 {
 
 result<descriptor> parse(std::string_view format, const parse_options& options) {
   descriptor_builder builder(options);
-  if (!builder.accepts_length(format.size())) {
+  if (!builder.begin(format.size())) {
     return std::move(builder).finish();
   }
   tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(format.data(), format.size(), "");

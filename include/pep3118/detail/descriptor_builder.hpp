@@ -26,8 +26,9 @@ class descriptor_builder {
   PEP3118_CONSTEXPR20 explicit descriptor_builder(const parse_options& options);
 
   // Before the parse: false, and the error format_too_long, when the format is longer than
-  // nodes can record offsets for (32 bits).
-  PEP3118_CONSTEXPR20 bool accepts_length(std::size_t size);
+  // nodes can record offsets for (32 bits); else room is reserved so that a short format
+  // parses with a few allocations instead of one per growth of each array.
+  PEP3118_CONSTEXPR20 bool begin(std::size_t length);
 
   PEP3118_CONSTEXPR20 void byte_order(char mark, std::size_t offset);
   PEP3118_CONSTEXPR20 void begin_shape(std::size_t offset);
@@ -108,11 +109,20 @@ inline PEP3118_CONSTEXPR20 descriptor_builder::descriptor_builder(const parse_op
   frames_.push_back({0, 0});
 }
 
-inline PEP3118_CONSTEXPR20 bool descriptor_builder::accepts_length(std::size_t size) {
-  if (size >= std::numeric_limits<std::uint32_t>::max()) {
+inline PEP3118_CONSTEXPR20 bool descriptor_builder::begin(std::size_t length) {
+  if (length >= std::numeric_limits<std::uint32_t>::max()) {
     fail(error_code::format_too_long, 0);
     return false;
   }
+  // Every item takes at least one byte of the format, so a short format never outgrows this.
+  // Long formats grow as they go: reserving for their worst case would waste most of it.
+  constexpr std::size_t short_format = 64;
+  const std::size_t items = std::min(length, short_format) + 1;
+  desc_.nodes_.reserve(items);
+  desc_.links_.reserve(items);
+  desc_.names_.reserve(std::min(length, short_format));
+  name_offsets_.reserve(items);
+  children_.reserve(items);
   return true;
 }
 

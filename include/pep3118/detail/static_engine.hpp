@@ -32,7 +32,7 @@ template <typename Sink>
 constexpr static_outcome static_check(std::string_view format, const parse_options& options, const target& tgt,
                                       Sink& sink) {
   descriptor_builder builder(options);
-  if (builder.accepts_length(format.size())) {
+  if (builder.begin(format.size())) {
     if (options.rules == rule_set::struct_) {
       interpret<grammar::struct_module::format>(format, builder);
     } else {
