@@ -33,7 +33,11 @@ std::string path_text(const std::vector<path_segment>& path, const member_name* 
 // The sink of detail::field_walk that builds a pep3118::layout.
 class layout_sink {
  public:
-  layout_sink(const descriptor& desc, const target& tgt, layout& out) : desc_(desc), target_(tgt), out_(out) {}
+  layout_sink(const descriptor& desc, const target& tgt, layout& out) : desc_(desc), target_(tgt), out_(out) {
+    // At most one field per node (an array of structs' entry is its struct's node): one
+    // allocation for the fields instead of one per growth.
+    out_.fields.reserve(desc.node_count());
+  }
 
   void field(const field_view& v) {
     pep3118::field f;
