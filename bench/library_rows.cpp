@@ -1,0 +1,34 @@
+// Nothing is cached across iterations: every iteration parses (and lays out) from the text,
+// and the result is kept from being optimized away.
+#include <memory>
+
+#include <pep3118/layout.hpp>
+#include <pep3118/parse.hpp>
+
+#include "bench_row.hpp"
+#include "rows.hpp"
+
+namespace pep3118::bench {
+
+void add_library_rows(const bench_case& c) {
+  const target& host = host_target();
+  const parse_options options = c.options;
+  add_row("check", c, c.format, [&host, options](std::string_view format) {
+    auto laid_out = check(format, host, options);
+    benchmark::DoNotOptimize(laid_out);
+  });
+  add_row("parse", c, c.format, [options](std::string_view format) {
+    auto parsed = parse(format, options);
+    benchmark::DoNotOptimize(parsed);
+  });
+  if (c.valid) {
+    // The layout alone: the descriptor is parsed once, before the timing.
+    const auto parsed = std::make_shared<const descriptor>(parse(c.format, options).value());
+    add_row("layout", c, c.format, [&host, parsed](std::string_view) {
+      auto laid_out = layout_of(*parsed, host);
+      benchmark::DoNotOptimize(laid_out);
+    });
+  }
+}
+
+}  // namespace pep3118::bench
