@@ -2,7 +2,9 @@
 // with the least recently used format evicted first, and safe to share between threads.
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -67,6 +69,24 @@ TEST_CASE("cache: bounded, the least recently used format goes first") {
   lru.check("d");                          // evicts "i"
   CHECK(lru.check("i").get() != a.get());  // checked again
   CHECK(lru.stats().misses == 3);
+}
+
+TEST_CASE("cache: a hit makes its format the most recently used") {
+  // 32 places are 16 shards of 2 (src/cache.cpp); three formats of one shard compete for two.
+  std::vector<std::string> same_shard;
+  for (std::size_t i = 0; same_shard.size() < 3; ++i) {
+    const std::string format = numbered(i);
+    if (std::hash<std::string_view>{}(format) % 16 == 0) {
+      same_shard.push_back(format);
+    }
+  }
+  pep3118::check_cache cache(32);
+  const auto a = cache.check(same_shard[0]);
+  const auto b = cache.check(same_shard[1]);
+  CHECK(cache.check(same_shard[0]).get() == a.get());  // a is now more recent than b
+  cache.check(same_shard[2]);                           // evicts b, not a
+  CHECK(cache.check(same_shard[0]).get() == a.get());
+  CHECK(cache.check(same_shard[1]).get() != b.get());
 }
 
 TEST_CASE("cache: capacity 0 and formats over max_cached_format are checked every time") {
