@@ -36,6 +36,14 @@ def write(target, items):
 write("parse", corpus + hostile)
 write("roundtrip", corpus + hostile)
 write("engines", corpus + hostile)
+# fast_path: the subset the fast path of check() takes (src/fast_path.hpp) and its edges.
+subset = [b"<i", b"T{i:a:d:b:h:c:}", b"T{b:flag:i:count:d:ratio:h:kind:q:total:}",
+          b"T{i:a:T{d:b:T{h:c:q:d:}:inner:}:middle:}", b"i:ab:d:cd:h:ef:q:gh:Ki:kl:d:mn:", b"iii",
+          b"T{T{T{i}}}", b"T{}", b"T{4x}", b"bxi", b"b3xq", b"T{i<}", b"<>i", b"i<", b"x:pad:",
+          b"i:f0:i", b"i:f:i", b"T{i:a:i:a:}", b"T{i:a:}:a:", b"^bi", b"=q", b"!h", b"@g", b"<g", b"^P",
+          b"2s", b"0p", b"0i", b"2T{i}", b"T{iK}", b"i:\x01:\x7f:", b"4611686018427387903x4611686018427387904x",
+          b"T{" * 20 + b"b:a:d:b:" + b"}" * 20]
+write("fast_path", corpus + hostile + subset)
 # compare: pairs "a\nb": a format against itself, against its neighbour, against a hostile one.
 pairs = []
 for i, a in enumerate(corpus):

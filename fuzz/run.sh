@@ -1,36 +1,40 @@
 #!/usr/bin/env bash
-# fuzz/run.sh TARGET SECONDS: fuzz one target (parse, roundtrip, compare, engines) for SECONDS.
+# fuzz/run.sh TARGET SECONDS: fuzz one target (parse, roundtrip, compare, engines, fast_path) for
+# SECONDS.
 #
 # Builds the `fuzz` preset if needed, replays the seeds and every past crash
 # (fuzz/regressions/TARGET), fuzzes with the dictionary starting from the seeds and a scratch
 # corpus kept in build/fuzz/corpus/TARGET, then replays the regressions again. A crash leaves its
 # input in build/fuzz/artifacts/TARGET/ and makes the script fail; copy it to
 # fuzz/regressions/TARGET/ once fixed. Extra arguments go to libFuzzer (e.g. -jobs=8 -workers=8).
+# PEP3118_FUZZ_BUILD_DIR=DIR builds and keeps everything in DIR instead of build/fuzz (the same
+# preset, configured with -B DIR), e.g. to fuzz beside another build of the preset.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [ $# -lt 2 ]; then
-  echo "usage: fuzz/run.sh TARGET SECONDS [libFuzzer options...]  (TARGET: parse, roundtrip, compare)" >&2
+  echo "usage: fuzz/run.sh TARGET SECONDS [libFuzzer options...]  (TARGET: parse, roundtrip, compare, engines, fast_path)" >&2
   exit 2
 fi
 target=$1
 seconds=$2
 shift 2
 case "$target" in
-  parse|roundtrip|compare|engines) ;;
+  parse|roundtrip|compare|engines|fast_path) ;;
   *) echo "fuzz/run.sh: unknown target '$target'" >&2; exit 2 ;;
 esac
 
-if [ ! -f build/fuzz/CMakeCache.txt ]; then
-  cmake --preset fuzz >/dev/null
+build=${PEP3118_FUZZ_BUILD_DIR:-build/fuzz}
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake --preset fuzz -B "$build" >/dev/null
 fi
-cmake --build --preset fuzz -j"$(nproc)" --target "pep3118_fuzz_$target" >/dev/null
+cmake --build "$build" -j"$(nproc)" --target "pep3118_fuzz_$target" >/dev/null
 
-binary=build/fuzz/fuzz/$target
+binary=$build/fuzz/$target
 seeds=fuzz/seeds/$target
 regressions=fuzz/regressions/$target
-corpus=build/fuzz/corpus/$target
-artifacts=build/fuzz/artifacts/$target/
+corpus=$build/corpus/$target
+artifacts=$build/artifacts/$target/
 mkdir -p "$corpus" "$artifacts"
 
 # Leak detection stays on; a sanitizer report is fatal (UBSan is built with -fno-sanitize-recover).

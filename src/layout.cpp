@@ -10,6 +10,9 @@
 
 #include <pep3118/detail/field_walk.hpp>
 
+#include "fast_path.hpp"
+#include "field_order.hpp"
+
 namespace pep3118 {
 
 namespace {
@@ -17,12 +20,6 @@ namespace {
 using detail::field_view;
 using detail::member_name;
 using detail::path_segment;
-
-// Byte order matters for every code wider than one byte: the codes whose standard size is 1
-// (chars, bool, strings, padding) have none, and nor does a struct as a whole.
-bool has_byte_order(type_code code) noexcept {
-  return code != type_code::structure && standard_size(code) != 1;
-}
 
 std::string path_text(const std::vector<path_segment>& path, const member_name* last = nullptr) {
   std::string text;
@@ -52,7 +49,7 @@ class layout_sink {
     f.depth = v.depth;
     if (!v.entry) {
       f.spelling = v.item.spelling;
-      f.resolved_order = resolve(v.item);
+      f.resolved_order = detail::resolved_order(v.item.code, v.item.order, target_);
       if (v.item.code == type_code::pointer) {
         f.points_to = canonical(desc_, desc_.target_of(v.item));
       } else if (v.item.code == type_code::function) {
@@ -79,18 +76,6 @@ class layout_sink {
   }
 
  private:
-  field_order resolve(const node& n) const noexcept {
-    if (!has_byte_order(n.code)) {
-      return field_order::none;
-    }
-    switch (n.order) {
-      case byte_order::little: return field_order::little;
-      case byte_order::big:
-      case byte_order::network: return field_order::big;
-      default: return target_.order == endian::big ? field_order::big : field_order::little;
-    }
-  }
-
   const descriptor& desc_;
   const target& target_;
   layout& out_;
@@ -120,6 +105,27 @@ std::int64_t element_count(const std::vector<std::int64_t>& shape) noexcept {
 }
 
 result<layout> check(std::string_view format, const target& tgt, const parse_options& options) {
+  // The scan's records stay with the thread, so a check allocates only what it returns; a long
+  // format's are let go, as they would sit idle.
+  constexpr std::size_t kept_scratch = 4096;
+  thread_local detail::fast_scratch scratch;
+  layout out;
+  diagnostic error{severity::error, error_code::unknown_code, 0};
+  const detail::fast_verdict verdict = detail::fast_check(format, tgt, options, scratch, out, error);
+  if (format.size() > kept_scratch) {
+    scratch = detail::fast_scratch();
+  }
+  switch (verdict) {
+    case detail::fast_verdict::laid_out: return result<layout>(std::move(out), {});
+    case detail::fast_verdict::failed: return result<layout>({error});
+    case detail::fast_verdict::declined: break;
+  }
+  return detail::full_check(format, tgt, options);
+}
+
+namespace detail {
+
+result<layout> full_check(std::string_view format, const target& tgt, const parse_options& options) {
   auto parsed = parse(format, options);
   if (!parsed) {
     return result<layout>(parsed.diagnostics());
@@ -132,5 +138,7 @@ result<layout> check(std::string_view format, const target& tgt, const parse_opt
   }
   return result<layout>(std::move(laid_out).value(), std::move(diagnostics));
 }
+
+}  // namespace detail
 
 }  // namespace pep3118

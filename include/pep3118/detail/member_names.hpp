@@ -30,9 +30,31 @@ struct path_segment {
   bool elements = false;
 };
 
-// Appends the text of a path (`a.b[*].c`), and of `last` after it when given, to `out` (an
-// object with `push_back(char)`): one spelling of paths for the layout's strings and for the
-// compile-time engine's lookups.
+// Appends a member's name to `out` (an object with `push_back(char)`): the written bytes, or
+// `f` and the number.
+template <typename Out>
+constexpr void render_name(const member_name& m, Out& out) {
+  if (m.number < 0) {
+    for (const char c : m.written) {
+      out.push_back(c);
+    }
+    return;
+  }
+  out.push_back('f');
+  char digits[20] = {};
+  std::size_t size = 0;
+  std::int64_t rest = m.number;
+  do {
+    digits[size++] = static_cast<char>('0' + rest % 10);
+    rest /= 10;
+  } while (rest != 0);
+  while (size > 0) {
+    out.push_back(digits[--size]);
+  }
+}
+
+// Appends the text of a path (`a.b[*].c`), and of `last` after it when given, to `out`: one
+// spelling of paths for the layout's strings and for the compile-time engine's lookups.
 template <typename Out>
 constexpr void render_path(const std::vector<path_segment>& path, const member_name* last, Out& out) {
   bool first = true;
@@ -41,23 +63,7 @@ constexpr void render_path(const std::vector<path_segment>& path, const member_n
       out.push_back('.');
     }
     first = false;
-    if (m.number < 0) {
-      for (const char c : m.written) {
-        out.push_back(c);
-      }
-      return;
-    }
-    out.push_back('f');
-    char digits[20] = {};
-    std::size_t size = 0;
-    std::int64_t rest = m.number;
-    do {
-      digits[size++] = static_cast<char>('0' + rest % 10);
-      rest /= 10;
-    } while (rest != 0);
-    while (size > 0) {
-      out.push_back(digits[--size]);
-    }
+    render_name(m, out);
   };
   for (const path_segment& segment : path) {
     if (segment.elements) {

@@ -1,0 +1,89 @@
+// The fast path of check(): one pass over the formats extension modules see on every buffer
+// (marks, counts, codes, names, nested T{}), straight to the layout, without a descriptor.
+//
+// Why a second reader: NumPy spent about 15 us a call parsing formats until it added a C fast
+// path for the common case; the full engine (PEGTL, descriptor, placer, field walk) costs 10
+// to 50 times what a scanner of the same bytes costs, mostly in building and allocating. This
+// reader takes only the common subset and declines everything else (shapes, pointers,
+// functions, Z and z, F D G, t, whitespace, non-ASCII names, counts on T{}, the struct rules,
+// and any error but an unknown code where an item may start), so the full engine answers
+// those. On what it takes it must answer exactly as the full engine does: tests/test_fast_path.cpp
+// and the fuzz target fast_path compare the two field by field.
+#ifndef PEP3118_SRC_FAST_PATH_HPP
+#define PEP3118_SRC_FAST_PATH_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pep3118/diagnostic.hpp>
+#include <pep3118/layout.hpp>
+#include <pep3118/parse.hpp>
+#include <pep3118/result.hpp>
+#include <pep3118/target.hpp>
+
+namespace pep3118::detail {
+
+enum class fast_verdict : unsigned char {
+  laid_out,  // `out` holds the layout check() returns (no warnings)
+  failed,    // `error` holds check()'s one diagnostic
+  declined,  // not the common subset: ask the full engine (`out` is unspecified)
+};
+
+// Records kept across checks: clear() keeps them, add() hands out the next one to be assigned
+// whole, so that a record costs its stores and not a construction.
+template <typename T>
+class record_list {
+ public:
+  void clear() noexcept { used_ = 0; }
+  T& add() {
+    if (used_ == items_.size()) {
+      items_.resize(items_.size() * 2 + 16);
+    }
+    return items_[used_++];
+  }
+  std::size_t size() const noexcept { return used_; }
+  T& operator[](std::size_t i) noexcept { return items_[i]; }
+  const T& operator[](std::size_t i) const noexcept { return items_[i]; }
+  T* begin() noexcept { return items_.data(); }
+  T* end() noexcept { return items_.data() + used_; }
+
+ private:
+  std::vector<T> items_;
+  std::size_t used_ = 0;
+};
+
+// Storage the fast path reuses between calls (pep3118::checker keeps one): once it has seen a
+// format as large, a check allocates nothing. The members are the reader's own.
+struct fast_scratch {
+  struct scope;
+  struct member;
+  struct pad_run;
+  struct name_slot;
+  record_list<scope> scopes;
+  record_list<member> fields;
+  record_list<pad_run> pads;
+  std::vector<name_slot> names;  // open-addressing table for the duplicate-name check
+  std::uint32_t generation = 0;  // stamps the table's slots: no clearing between checks
+  std::string paths;             // each scope's path text, one after the other
+  std::string text;              // the path being joined
+
+  fast_scratch();
+  ~fast_scratch();
+  fast_scratch(fast_scratch&&) noexcept;
+  fast_scratch& operator=(fast_scratch&&) noexcept;
+};
+
+// Lays out `format` when it is in the subset. `out`'s fields and paddings are overwritten in
+// place, reusing the capacity of their vectors and strings.
+fast_verdict fast_check(std::string_view format, const target& tgt, const parse_options& options,
+                        fast_scratch& scratch, layout& out, diagnostic& error);
+
+// check() without the fast path: parse, then layout_of (src/layout.cpp).
+result<layout> full_check(std::string_view format, const target& tgt, const parse_options& options);
+
+}  // namespace pep3118::detail
+
+#endif
