@@ -1,5 +1,6 @@
-// Counts heap allocations made through operator new, for the `allocs` column: this executable
-// replaces the global operator new and delete (allocation_counter.cpp).
+// Counts heap allocations made through operator new: the benchmarks' `allocs` column, and the
+// checker's test of no allocation (tests/test_checker.cpp). An executable that links
+// allocation_counter.cpp has its global operator new and delete replaced.
 #ifndef PEP3118_BENCH_ALLOCATION_COUNTER_HPP
 #define PEP3118_BENCH_ALLOCATION_COUNTER_HPP
 

@@ -4,6 +4,7 @@
 
 #include "buffer.hpp"
 #include "cache.hpp"
+#include "checker.hpp"
 #include "compare.hpp"
 #include "describe.hpp"
 #include "descriptor.hpp"
