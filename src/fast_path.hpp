@@ -44,6 +44,8 @@ class record_list {
     }
     return items_[used_++];
   }
+  // The last record, taken off (the storage stays).
+  T& pop() noexcept { return items_[--used_]; }
   std::size_t size() const noexcept { return used_; }
   T& operator[](std::size_t i) noexcept { return items_[i]; }
   const T& operator[](std::size_t i) const noexcept { return items_[i]; }
@@ -59,10 +61,12 @@ class record_list {
 // format as large, a check allocates nothing. The members are the reader's own.
 struct fast_scratch {
   struct scope;
+  struct frame;
   struct member;
   struct pad_run;
   struct name_slot;
   record_list<scope> scopes;
+  record_list<frame> frames;  // the open structs but the innermost
   record_list<member> fields;
   record_list<pad_run> pads;
   std::vector<name_slot> names;  // open-addressing table for the duplicate-name check

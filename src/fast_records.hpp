@@ -28,27 +28,35 @@ struct span_name {
 };
 
 
+// A struct (the root is scope 0): what the emission needs of it.
 struct fast_scratch::scope {
   std::uint32_t parent = 0;
   node_id node = 0;
-  span_name name;
-  byte_order order = byte_order::native;  // at its T{
-  std::int64_t offset = 0;                // in its parent, once closed
-  std::int64_t size = 0;                  // the running offset while open
+  span_name name;             // read after its '}'
+  std::int64_t offset = 0;    // in its parent, once closed
+  std::int64_t size = 0;      // once closed
   std::int64_t alignment = 1;
-  std::uint32_t first_field = 0;
-  std::uint32_t pending_from = 0;  // runs from here on may wait for the next field's name
-  std::uint32_t pending = 0;       // runs waiting for the next field's name
-  std::int64_t unnamed = 0;        // unnamed members so far: the next fN
-  std::uint32_t members = 0;
-  bool generated_like = false;     // a written name that reads fN
-  bool lone_unwrappable = false;   // its first member may be unwrapped (root only)
   // Filled by the emission.
   std::int64_t base = 0;
   std::uint32_t depth = 0;
   std::uint32_t path_begin = 0;
   std::uint32_t path_size = 0;
   bool has_segments = false;
+};
+
+// A struct while it is open: the scan keeps the innermost in locals, the others here.
+struct fast_scratch::frame {
+  std::uint32_t scope = 0;         // its record
+  byte_order order = byte_order::native;  // at its T{: the order its entry reports
+  std::int64_t size = 0;           // the running offset
+  std::int64_t alignment = 1;
+  std::uint32_t first_field = 0;
+  std::uint32_t pending_from = 0;  // runs from here on may wait for the next field's name
+  std::uint32_t pending = 0;       // runs waiting for the next field's name
+  std::uint32_t members = 0;
+  std::int64_t unnamed = 0;        // unnamed members so far: the next fN
+  bool generated_like = false;     // a written name that reads fN
+  bool lone_unwrappable = false;   // its first member may be unwrapped (the root's only)
 };
 
 struct fast_scratch::member {

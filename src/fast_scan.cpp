@@ -75,340 +75,40 @@ constexpr std::array<byte_info, 256> byte_infos = make_byte_infos();
 const byte_info& info_of(char c) noexcept { return byte_infos[static_cast<unsigned char>(c)]; }
 byte_class class_of(char c) noexcept { return info_of(c).what; }
 
-// Where one member went in its struct (detail::placement, for one element or a plain repeat).
-struct placed {
-  std::int64_t lead = 0;
-  std::int64_t offset = 0;
-  std::int64_t stride = 0;
-  std::int64_t alignment = 1;
-  std::int64_t deferred = 0;
-  std::int64_t extent = 0;  // stride times the repeat
-};
-
-class scan {
+// The duplicate-name check: an open-addressing table of the written names of every struct,
+// keyed by struct and name. Slots carry the check's generation, so nothing is cleared between
+// checks.
+class name_table {
  public:
-  scan(std::string_view format, const target& tgt, const parse_options& options, fast_scratch& scratch)
-      : format_(format), target_(tgt), options_(options), s_(scratch) {
-    s_.scopes.clear();
-    s_.fields.clear();
-    s_.pads.clear();
-    s_.scopes.add() = {};  // the root
+  name_table(std::string_view format, fast_scratch& scratch) : format_(format), s_(scratch) {
     if (++s_.generation == 0) {  // the stamps wrapped: forget every slot once
       std::fill(s_.names.begin(), s_.names.end(), fast_scratch::name_slot{});
       s_.generation = 1;
     }
-    names_used_ = 0;
   }
 
-  fast_verdict run(diagnostic& error) {
-    const std::size_t end = format_.size();
-    const std::size_t max_open = std::min(options_.max_depth, max_depth_limit);
-    std::size_t open = 1;  // the root counts, as the builder's frames do
-    while (i_ < end) {
-      const char c = format_[i_];
-      switch (class_of(c)) {
-        case byte_class::mark:
-          order_ = static_cast<byte_order>(c);
-          ++i_;
-          continue;
-        case byte_class::digit:
-        case byte_class::code:
-          if (!item()) {
-            return fast_verdict::declined;
-          }
-          continue;
-        case byte_class::unknown:
-          error = {severity::error, error_code::unknown_code, i_};
-          return fast_verdict::failed;
-        case byte_class::other: break;
-      }
-      if (c == 'T' && i_ + 1 < end && format_[i_ + 1] == '{' && open <= max_open) {
-        open_struct();
-        ++open;
-        continue;
-      }
-      if (c == '}' && cur_ != 0) {
-        if (!close_struct()) {
-          return fast_verdict::declined;
-        }
-        --open;
-        continue;
-      }
-      return fast_verdict::declined;
-    }
-    if (cur_ != 0 || !end_scope(0)) {
-      return fast_verdict::declined;
-    }
-    return fast_verdict::laid_out;
-  }
-
-  // The top-level sequence's lone unnamed item, which NumPy unwraps: its path is empty.
-  bool unwraps() const noexcept {
-    const fast_scratch::scope& root = s_.scopes[0];
-    return root.members == 1 && root.lone_unwrappable;
-  }
-
- private:
-  // [count] code [name]
-  bool item() {
-    bool has_count = false;
-    std::int64_t count = 1;
-    if (class_of(format_[i_]) == byte_class::digit) {
-      has_count = true;
-      if (!number(count) || i_ == format_.size() || class_of(format_[i_]) != byte_class::code) {
-        return false;  // what follows the count is the full engine's to judge
-      }
-    }
-    const byte_info& info = info_of(format_[i_]);
-    const type_code code = info.code;
-    const bool native_sizes = uses_native_sizes(order_);
-    if (info.declined || (!native_sizes && info.native_only) || (has_count && !info.length && options_.max_dims == 0)) {
-      return false;  // bitfield_layout, a warning, too_many_dims
-    }
-    ++i_;
-    const node_id node = ++nodes_;
-    span_name written;
-    if (!name(written)) {
-      return false;
-    }
-    std::int64_t body_size = 0;
-    std::int64_t body_alignment = 1;
-    if (info.length) {
-      body_size = count;
-    } else {
-      const c_type& native = target_.native_type(code);
-      body_size = native_sizes || info.standard == 0 ? native.size : info.standard;
-      body_alignment = native.alignment;
-    }
-    const std::int64_t repeat = info.length ? 1 : count;
-    placed p;
-    if (!place(cur_, body_size, body_alignment, repeat, order_ == byte_order::native, p)) {
-      return false;
-    }
-    const bool unnamed_pad = code == type_code::pad && !written.written;
-    span_name member_name = written;
-    if (!finish_member(cur_, member_name, unnamed_pad, p)) {
-      return false;
-    }
-    if (unnamed_pad) {
-      add_pad(cur_, p.offset, p.extent, true, {}, true);
-    } else {
-      s_.fields.add() = {.scope = cur_,
-                         .name = member_name,
-                         .node = node,
-                         .offset = p.offset,
-                         .size = body_size,
-                         .alignment = p.alignment,
-                         .count = count,
-                         .has_count = has_count,
-                         .code = code,
-                         .order = order_};
-    }
-    add_pad(cur_, p.offset + p.extent, p.deferred, false, {}, true);
-    return true;
-  }
-
-  void open_struct() {
-    const auto index = static_cast<std::uint32_t>(s_.scopes.size());
-    s_.scopes.add() = {.parent = cur_,
-                       .node = ++nodes_,
-                       .name = {},  // read after its '}'
-                       .order = order_,
-                       .first_field = static_cast<std::uint32_t>(s_.fields.size()),
-                       .pending_from = static_cast<std::uint32_t>(s_.pads.size())};
-    cur_ = index;
-    i_ += 2;
-  }
-
-  bool close_struct() {
-    const std::uint32_t child = cur_;
-    ++i_;
-    if (!end_scope(child)) {
-      return false;
-    }
-    const std::uint32_t parent = s_.scopes[child].parent;
-    cur_ = parent;
-    span_name member_name;
-    if (!name(member_name)) {
-      return false;
-    }
-    placed p;
-    const fast_scratch::scope& closed = s_.scopes[child];
-    if (!place(parent, closed.size, closed.alignment, 1, order_ == byte_order::native, p) ||
-        !finish_member(parent, member_name, false, p)) {
-      return false;
-    }
-    fast_scratch::scope& s = s_.scopes[child];
-    s.offset = p.offset;
-    s.name = member_name;
-    if (s_.fields.size() == s.first_field) {
-      s_.fields.add() = {.scope = parent,
-                         .name = member_name,
-                         .node = s.node,
-                         .offset = p.offset,
-                         .size = p.stride,
-                         .alignment = p.alignment,
-                         .entry = true,
-                         .code = type_code::structure,
-                         .order = s.order};
-    }
-    add_pad(parent, p.offset + p.extent, p.deferred, false, {}, true);
-    return true;
-  }
-
-  // The end of a struct or of the format: trailing padding under '@', and the generated names
-  // checked against the written ones.
-  bool end_scope(std::uint32_t index) {
-    fast_scratch::scope& s = s_.scopes[index];
-    // NumPy's fN skips numbers a written name already uses, including later ones: the full
-    // engine knows them all before it names anything.
-    if (s.generated_like && s.unnamed > 0) {
-      return false;
-    }
-    if (order_ != byte_order::native) {
-      return true;
-    }
-    const std::int64_t trailing = padding_to(s.size, s.alignment);
-    const std::int64_t at = s.size;
-    if (!checked_add(s.size, trailing, s.size)) {
-      return false;
-    }
-    if (index == 0 && trailing > 0) {
-      s.lone_unwrappable = false;
-    }
-    add_pad(index, at, trailing, false, {}, false);
-    return true;
-  }
-
-  // The arithmetic of detail::placer::place for one member of `scope`.
-  bool place(std::uint32_t index, std::int64_t size, std::int64_t alignment, std::int64_t repeat, bool aligned,
-             placed& p) {
-    fast_scratch::scope& s = s_.scopes[index];
-    p.stride = size;
-    if (aligned) {
-      p.alignment = alignment;
-      p.lead = padding_to(s.size, alignment);
-      if (!checked_add(s.size, p.lead, s.size) || !checked_lcm(s.alignment, alignment, s.alignment)) {
-        return false;
-      }
-      const std::int64_t intra = padding_to(size, alignment);
-      if (repeat > 1) {
-        if (!checked_add(p.stride, intra, p.stride)) {
-          return false;
-        }
-      } else {
-        p.deferred = intra;
-      }
-    }
-    p.offset = s.size;
-    return checked_mul(p.stride, repeat, p.extent) && checked_add(s.size, p.extent, s.size) &&
-           checked_add(s.size, p.deferred, s.size);
-  }
-
-  // Names the member (written, or the next fN unless it is an unnamed `x`), resolves the runs
-  // waiting for it and records the run of alignment padding before it.
-  bool finish_member(std::uint32_t index, span_name& name, bool unnamed_pad, const placed& p) {
-    fast_scratch::scope& s = s_.scopes[index];
-    ++s.members;
-    if (index == 0 && s.members == 1) {
-      s.lone_unwrappable = !name.written && !unnamed_pad && p.deferred == 0;
-    }
-    if (name.written) {
-      if (!remember(index, name)) {
-        return false;  // duplicate_name
-      }
-      s.generated_like = s.generated_like || (format_[name.begin] == 'f' &&
-                                              generated_number(format_.substr(name.begin, name.size)) >= 0);
-    } else if (!unnamed_pad) {
-      name.number = s.unnamed++;
-    }
-    if (unnamed_pad) {
-      return true;
-    }
-    if (s.pending > 0) {
-      for (std::size_t k = s.pending_from; k < s_.pads.size(); ++k) {
-        fast_scratch::pad_run& run = s_.pads[k];
-        if (run.pending && run.scope == index) {
-          run.before = name;
-          run.pending = false;
-        }
-      }
-      s.pending = 0;
-    }
-    s.pending_from = static_cast<std::uint32_t>(s_.pads.size());
-    add_pad(index, p.offset - p.lead, p.lead, false, name, false);
-    return true;
-  }
-
-  void add_pad(std::uint32_t index, std::int64_t offset, std::int64_t size, bool written, span_name before,
-               bool pending) {
-    if (size > 0) {
-      s_.pads.add() = {.scope = index, .offset = offset, .size = size, .before = before, .written = written, .pending = pending};
-      s_.scopes[index].pending += pending ? 1 : 0;
-    }
-  }
-
-  // Digits as the builder reads them; a number beyond int64 is the full engine's error.
-  bool number(std::int64_t& value) {
-    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
-    value = 0;
-    for (; i_ < format_.size() && class_of(format_[i_]) == byte_class::digit; ++i_) {
-      const std::int64_t digit = format_[i_] - '0';
-      if (value > (max - digit) / 10) {
-        return false;
-      }
-      value = value * 10 + digit;
-    }
-    return true;
-  }
-
-  // An optional `:name:` of ASCII bytes; anything else in a name is the full engine's.
-  bool name(span_name& out) {
-    if (i_ == format_.size() || format_[i_] != ':') {
-      return true;
-    }
-    const std::size_t first = i_ + 1;
-    std::uint32_t h = 2166136261U;  // FNV-1a, while the bytes are read anyway
-    std::size_t k = first;
-    for (; k < format_.size() && format_[k] != ':'; ++k) {
-      const auto byte = static_cast<unsigned char>(format_[k]);
-      if (static_cast<unsigned char>(byte - 1) >= 0x7F) {  // NUL or not ASCII
-        return false;
-      }
-      h = (h ^ byte) * 16777619U;
-    }
-    if (k == format_.size()) {
-      return false;
-    }
-    out.written = true;
-    out.begin = static_cast<std::uint32_t>(first);
-    out.size = static_cast<std::uint32_t>(k - first);
-    out.hash = h;
-    i_ = k + 1;
-    return true;
-  }
-
-  // Records a written name of a struct; false when the struct already has it.
-  bool remember(std::uint32_t index, const span_name& name) {
+  // False when struct `scope` already has the name.
+  bool insert(std::uint32_t scope, const span_name& name) {
     std::vector<fast_scratch::name_slot>& table = s_.names;
-    if ((names_used_ + 1) * 2 > table.size()) {
+    if ((used_ + 1) * 2 > table.size()) {
       grow();
     }
     const std::string_view text = format_.substr(name.begin, name.size);
     const std::size_t mask = table.size() - 1;
-    for (std::size_t k = slot_of(index, name.hash) & mask;; k = (k + 1) & mask) {
+    for (std::size_t k = slot_of(scope, name.hash) & mask;; k = (k + 1) & mask) {
       fast_scratch::name_slot& slot = table[k];
       if (slot.generation != s_.generation) {
-        slot = {s_.generation, index, name.begin, name.size, name.hash};
-        ++names_used_;
+        slot = {s_.generation, scope, name.begin, name.size, name.hash};
+        ++used_;
         return true;
       }
-      if (slot.hash == name.hash && slot.scope == index && format_.substr(slot.begin, slot.size) == text) {
+      if (slot.hash == name.hash && slot.scope == scope && format_.substr(slot.begin, slot.size) == text) {
         return false;
       }
     }
   }
 
+ private:
   void grow() {
     std::vector<fast_scratch::name_slot>& table = s_.names;
     std::vector<fast_scratch::name_slot> old;
@@ -427,31 +127,338 @@ class scan {
   }
 
   // The name's hash and its struct, mixed.
-  static std::size_t slot_of(std::uint32_t index, std::uint32_t hash) noexcept {
-    const std::uint64_t h = (static_cast<std::uint64_t>(index) << 32 | hash) * 0x9E3779B97F4A7C15ULL;
+  static std::size_t slot_of(std::uint32_t scope, std::uint32_t hash) noexcept {
+    const std::uint64_t h = (static_cast<std::uint64_t>(scope) << 32 | hash) * 0x9E3779B97F4A7C15ULL;
     return static_cast<std::size_t>(h >> 32);
+  }
+
+  std::string_view format_;
+  fast_scratch& s_;
+  std::size_t used_ = 0;
+};
+
+// An optional `:name:` at `i` of ASCII bytes, hashed as it is read; false for anything else in a
+// name (the full engine's to judge).
+bool read_name(std::string_view format, std::size_t& i, span_name& out) {
+  if (i == format.size() || format[i] != ':') {
+    return true;
+  }
+  const std::size_t first = i + 1;
+  std::uint32_t h = 2166136261U;  // FNV-1a
+  std::size_t k = first;
+  for (; k < format.size() && format[k] != ':'; ++k) {
+    const auto byte = static_cast<unsigned char>(format[k]);
+    if (static_cast<unsigned char>(byte - 1) >= 0x7F) {  // NUL or not ASCII
+      return false;
+    }
+    h = (h ^ byte) * 16777619U;
+  }
+  if (k == format.size()) {
+    return false;
+  }
+  out.written = true;
+  out.begin = static_cast<std::uint32_t>(first);
+  out.size = static_cast<std::uint32_t>(k - first);
+  out.hash = h;
+  i = k + 1;
+  return true;
+}
+
+// Digits as the builder reads them; a number beyond int64 is the full engine's error.
+bool read_count(std::string_view format, std::size_t& i, std::int64_t& value) {
+  constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+  value = 0;
+  for (; i < format.size() && class_of(format[i]) == byte_class::digit; ++i) {
+    const std::int64_t digit = format[i] - '0';
+    if (value > (max - digit) / 10) {
+      return false;
+    }
+    value = value * 10 + digit;
+  }
+  return true;
+}
+
+// Where one member went in its struct: detail::placer::place for one element or a plain
+// repeat (the subset has no shapes), on the open struct's running size and alignment.
+struct placed {
+  std::int64_t lead = 0;
+  std::int64_t offset = 0;
+  std::int64_t alignment = 1;  // applied
+  std::int64_t stride = 0;
+  std::int64_t deferred = 0;
+  std::int64_t extent = 0;     // stride times the repeat
+};
+
+// Alignments are powers of two (item() declines others), so their lcm is the larger one and
+// padding is a mask.
+bool place(fast_scratch::frame& f, std::int64_t size, std::int64_t alignment, std::int64_t repeat, bool aligned,
+           placed& p) {
+  p.stride = size;
+  if (aligned) {
+    const std::int64_t mask = alignment - 1;
+    p.alignment = alignment;
+    p.lead = -f.size & mask;
+    f.alignment = std::max(f.alignment, alignment);
+    if (!checked_add(f.size, p.lead, f.size)) {
+      return false;
+    }
+    const std::int64_t intra = -size & mask;
+    if (repeat > 1) {
+      if (!checked_add(p.stride, intra, p.stride)) {
+        return false;
+      }
+    } else {
+      p.deferred = intra;
+    }
+  }
+  p.offset = f.size;
+  return checked_mul(p.stride, repeat, p.extent) && checked_add(f.size, p.extent, f.size) &&
+         checked_add(f.size, p.deferred, f.size);
+}
+
+// The scan proper. The innermost open struct lives in `f_`; opening a member struct parks it
+// in scratch.frames.
+class scan {
+ public:
+  scan(std::string_view format, const target& tgt, const parse_options& options, fast_scratch& scratch)
+      : format_(format), target_(tgt), options_(options), s_(scratch), names_(format, scratch) {
+    s_.scopes.clear();
+    s_.frames.clear();
+    s_.fields.clear();
+    s_.pads.clear();
+    s_.scopes.add() = {};  // the root
+    f_ = {};
+  }
+
+  fast_verdict run(diagnostic& error, bool& unwrap) {
+    const std::size_t end = format_.size();
+    const std::size_t max_open = std::min(options_.max_depth, max_depth_limit);
+    while (i_ < end) {
+      const char c = format_[i_];
+      const byte_info& info = info_of(c);
+      switch (info.what) {
+        case byte_class::mark:
+          order_ = static_cast<byte_order>(c);
+          ++i_;
+          continue;
+        case byte_class::digit:
+        case byte_class::code:
+          if (!item(info)) {
+            return fast_verdict::declined;
+          }
+          continue;
+        case byte_class::unknown:
+          error = {severity::error, error_code::unknown_code, i_};
+          return fast_verdict::failed;
+        case byte_class::other: break;
+      }
+      // s_.frames holds the open structs but the innermost; with the root they are the
+      // builder's frames, whose count the depth limit bounds.
+      if (c == 'T' && i_ + 1 < end && format_[i_ + 1] == '{' && s_.frames.size() + 1 <= max_open) {
+        open_struct();
+        continue;
+      }
+      if (c == '}' && s_.frames.size() > 0) {
+        if (!close_struct()) {
+          return fast_verdict::declined;
+        }
+        continue;
+      }
+      return fast_verdict::declined;
+    }
+    if (s_.frames.size() > 0 || !end_struct()) {
+      return fast_verdict::declined;
+    }
+    s_.scopes[0].size = f_.size;
+    s_.scopes[0].alignment = f_.alignment;
+    unwrap = f_.members == 1 && f_.lone_unwrappable;
+    return fast_verdict::laid_out;
+  }
+
+ private:
+  // [count] code [name]
+  bool item(const byte_info& first) {
+    std::int64_t count = 1;
+    const bool has_count = first.what == byte_class::digit;
+    if (has_count && (!read_count(format_, i_, count) || i_ == format_.size())) {
+      return false;
+    }
+    const byte_info& info = has_count ? info_of(format_[i_]) : first;
+    const bool native_sizes = uses_native_sizes(order_);
+    if (info.what != byte_class::code || info.declined || (!native_sizes && info.native_only) ||
+        (has_count && !info.length && options_.max_dims == 0)) {
+      return false;  // what follows a count, bitfield_layout, a warning, too_many_dims
+    }
+    ++i_;
+    const node_id node = ++nodes_;
+    span_name name;
+    if (!read_name(format_, i_, name)) {
+      return false;
+    }
+    std::int64_t size = count;
+    std::int64_t alignment = 1;
+    if (!info.length) {
+      const c_type& native = target_.native_type(info.code);
+      size = native_sizes || info.standard == 0 ? native.size : info.standard;
+      alignment = native.alignment;
+      if (!is_power_of_two(alignment)) {
+        return false;  // a hand-made target: detail::placer's lcm and division
+      }
+    }
+    placed p;
+    if (!place(f_, size, alignment, info.length ? 1 : count, order_ == byte_order::native, p)) {
+      return false;
+    }
+    if (info.code == type_code::pad && !name.written) {  // padding, not a field
+      count_member(false, p);
+      add_pad(p.offset, p.extent, true, {}, true);
+      return true;
+    }
+    if (!name_member(name, p)) {
+      return false;
+    }
+    s_.fields.add() = {.scope = f_.scope,
+                       .name = name,
+                       .node = node,
+                       .offset = p.offset,
+                       .size = size,
+                       .alignment = p.alignment,
+                       .count = count,
+                       .has_count = has_count,
+                       .entry = false,
+                       .code = info.code,
+                       .order = order_};
+    add_pad(p.offset + p.extent, p.deferred, false, {}, true);
+    return true;
+  }
+
+  void open_struct() {
+    const auto index = static_cast<std::uint32_t>(s_.scopes.size());
+    s_.scopes.add() = {.parent = f_.scope, .node = ++nodes_, .name = {}};
+    s_.frames.add() = f_;
+    f_ = {.scope = index,
+          .order = order_,
+          .first_field = static_cast<std::uint32_t>(s_.fields.size()),
+          .pending_from = static_cast<std::uint32_t>(s_.pads.size())};
+    i_ += 2;
+  }
+
+  bool close_struct() {
+    ++i_;
+    if (!end_struct()) {
+      return false;
+    }
+    const fast_scratch::frame child = f_;
+    f_ = s_.frames.pop();
+    span_name name;
+    placed p;
+    // NumPy aligns a struct by the mark in force at its '}'.
+    if (!read_name(format_, i_, name) || !place(f_, child.size, child.alignment, 1, order_ == byte_order::native, p) ||
+        !name_member(name, p)) {
+      return false;
+    }
+    fast_scratch::scope& s = s_.scopes[child.scope];
+    s.name = name;
+    s.offset = p.offset;
+    s.size = child.size;
+    s.alignment = child.alignment;
+    if (s_.fields.size() == child.first_field) {  // no field of its own: an entry shows its name
+      s_.fields.add() = {.scope = f_.scope,
+                         .name = name,
+                         .node = s.node,
+                         .offset = p.offset,
+                         .size = p.stride,
+                         .alignment = p.alignment,
+                         .count = 1,
+                         .has_count = false,
+                         .entry = true,
+                         .code = type_code::structure,
+                         .order = child.order};
+    }
+    add_pad(p.offset + p.extent, p.deferred, false, {}, true);
+    return true;
+  }
+
+  // The end of the open struct or of the format: trailing padding under '@', and the generated
+  // names checked against the written ones (NumPy's fN skips numbers a written name uses, even
+  // a later one: the full engine knows them all before it names anything).
+  bool end_struct() {
+    if (f_.generated_like && f_.unnamed > 0) {
+      return false;
+    }
+    if (order_ != byte_order::native) {
+      return true;
+    }
+    const std::int64_t trailing = padding_to(f_.size, f_.alignment);
+    const std::int64_t at = f_.size;
+    if (!checked_add(f_.size, trailing, f_.size)) {
+      return false;
+    }
+    if (trailing > 0) {
+      f_.lone_unwrappable = false;
+      add_pad(at, trailing, false, {}, false);
+    }
+    return true;
+  }
+
+  void count_member(bool unwrappable, const placed& p) {
+    if (++f_.members == 1) {
+      f_.lone_unwrappable = unwrappable && p.deferred == 0 && s_.frames.size() == 0;
+    }
+  }
+
+  // A member that is a field: its name (written, or the next fN), checked for duplicates; the
+  // runs waiting for it, and the alignment padding before it.
+  bool name_member(span_name& name, const placed& p) {
+    count_member(!name.written, p);
+    if (name.written) {
+      if (!names_.insert(f_.scope, name)) {
+        return false;  // duplicate_name
+      }
+      f_.generated_like = f_.generated_like || (format_[name.begin] == 'f' &&
+                                                generated_number(format_.substr(name.begin, name.size)) >= 0);
+    } else {
+      name.number = f_.unnamed++;
+    }
+    if (f_.pending > 0) {
+      for (std::size_t k = f_.pending_from; k < s_.pads.size(); ++k) {
+        fast_scratch::pad_run& run = s_.pads[k];
+        if (run.pending && run.scope == f_.scope) {
+          run.before = name;
+          run.pending = false;
+        }
+      }
+      f_.pending = 0;
+    }
+    f_.pending_from = static_cast<std::uint32_t>(s_.pads.size());
+    add_pad(p.offset - p.lead, p.lead, false, name, false);
+    return true;
+  }
+
+  void add_pad(std::int64_t offset, std::int64_t size, bool written, span_name before, bool pending) {
+    if (size > 0) {
+      s_.pads.add() = {.scope = f_.scope, .offset = offset, .size = size, .before = before, .written = written,
+                       .pending = pending};
+      f_.pending += pending ? 1 : 0;
+    }
   }
 
   std::string_view format_;
   const target& target_;
   const parse_options& options_;
   fast_scratch& s_;
+  name_table names_;
+  fast_scratch::frame f_;
   std::size_t i_ = 0;
-  std::uint32_t cur_ = 0;
   node_id nodes_ = 0;
   byte_order order_ = byte_order::native;
-  std::size_t names_used_ = 0;
 };
-
 
 }  // namespace
 
 fast_verdict scan_format(std::string_view format, const target& tgt, const parse_options& options,
                          fast_scratch& scratch, diagnostic& error, bool& unwrap) {
-  scan reader(format, tgt, options, scratch);
-  const fast_verdict verdict = reader.run(error);
-  unwrap = reader.unwraps();
-  return verdict;
+  return scan(format, tgt, options, scratch).run(error, unwrap);
 }
 
 }  // namespace pep3118::detail
