@@ -7,7 +7,7 @@
 #include <pep3118/detail/codes.hpp>
 
 #include "fast_records.hpp"
-#include "field_order.hpp"
+#include "layout_parts.hpp"
 
 namespace pep3118::detail {
 
@@ -136,13 +136,9 @@ class emission {
       } else {
         s_.text.clear();
       }
-      if (n > 0) {
-        padding& last = paddings[n - 1];
-        if (last.offset + last.size == run.offset && last.written == run.written && last.before == s_.text &&
-            last.within == within) {
-          last.size += run.size;
-          continue;
-        }
+      if (n > 0 && extends(paddings[n - 1], run.offset, run.written, s_.text, within)) {
+        paddings[n - 1].size += run.size;
+        continue;
       }
       if (n == paddings.size()) {
         paddings.emplace_back();

@@ -13,6 +13,7 @@
 #include <pep3118/detail/checked.hpp>
 #include <pep3118/detail/codes.hpp>
 #include <pep3118/detail/descriptor_builder.hpp>
+#include <pep3118/detail/placement.hpp>
 
 #include "fast_records.hpp"
 
@@ -178,43 +179,14 @@ bool read_count(std::string_view format, std::size_t& i, std::int64_t& value) {
   return true;
 }
 
-// Where one member went in its struct: detail::placer::place for one element or a plain
-// repeat (the subset has no shapes), on the open struct's running size and alignment.
-struct placed {
-  std::int64_t lead = 0;
-  std::int64_t offset = 0;
-  std::int64_t alignment = 1;  // applied
-  std::int64_t stride = 0;
-  std::int64_t deferred = 0;
-  std::int64_t extent = 0;     // stride times the repeat
-};
-
-// Alignments are powers of two (item() declines others), so their lcm is the larger one and
-// padding is a mask.
-bool place(fast_scratch::frame& f, std::int64_t size, std::int64_t alignment, std::int64_t repeat, bool aligned,
-           placed& p) {
-  p.stride = size;
-  if (aligned) {
-    const std::int64_t mask = alignment - 1;
-    p.alignment = alignment;
-    p.lead = -f.size & mask;
-    f.alignment = std::max(f.alignment, alignment);
-    if (!checked_add(f.size, p.lead, f.size)) {
-      return false;
-    }
-    const std::int64_t intra = -size & mask;
-    if (repeat > 1) {
-      if (!checked_add(p.stride, intra, p.stride)) {
-        return false;
-      }
-    } else {
-      p.deferred = intra;
-    }
-  }
-  p.offset = f.size;
-  return checked_mul(p.stride, repeat, p.extent) && checked_add(f.size, p.extent, f.size) &&
-         checked_add(f.size, p.deferred, f.size);
+// detail::place_member on the open struct, for an item of the subset (no shapes, so a repeat
+// is its count); p.body holds its element. The extent is the bytes of all its elements.
+bool place(fast_scratch::frame& f, std::int64_t repeat, bool aligned, placement& p) {
+  p.elements = repeat;
+  return place_member(f.size, f.alignment, aligned, repeat > 1, true, p);
 }
+
+std::int64_t extent(const placement& p) noexcept { return p.stride * p.elements; }  // place() checked it
 
 // The scan proper. The innermost open struct lives in `f_`; opening a member struct parks it
 // in scratch.frames.
@@ -295,23 +267,18 @@ class scan {
     if (!read_name(format_, i_, name)) {
       return false;
     }
-    std::int64_t size = count;
-    std::int64_t alignment = 1;
+    placement p;
+    p.body = {count, 1};
     if (!info.length) {
       const c_type& native = target_.native_type(info.code);
-      size = native_sizes || info.standard == 0 ? native.size : info.standard;
-      alignment = native.alignment;
-      if (!is_power_of_two(alignment)) {
-        return false;  // a hand-made target: detail::placer's lcm and division
-      }
+      p.body = {native_sizes || info.standard == 0 ? native.size : info.standard, native.alignment};
     }
-    placed p;
-    if (!place(f_, size, alignment, info.length ? 1 : count, order_ == byte_order::native, p)) {
+    if (!place(f_, info.length ? 1 : count, order_ == byte_order::native, p)) {
       return false;
     }
     if (info.code == type_code::pad && !name.written) {  // padding, not a field
       count_member(false, p);
-      add_pad(p.offset, p.extent, true, {}, true);
+      add_pad(p.offset, extent(p), true, {}, true);
       return true;
     }
     if (!name_member(name, p)) {
@@ -321,14 +288,14 @@ class scan {
                        .name = name,
                        .node = node,
                        .offset = p.offset,
-                       .size = size,
+                       .size = p.body.size,
                        .alignment = p.alignment,
                        .count = count,
                        .has_count = has_count,
                        .entry = false,
                        .code = info.code,
                        .order = order_};
-    add_pad(p.offset + p.extent, p.deferred, false, {}, true);
+    add_pad(p.offset + extent(p), p.deferred, false, {}, true);
     return true;
   }
 
@@ -351,10 +318,10 @@ class scan {
     const fast_scratch::frame child = f_;
     f_ = s_.frames.pop();
     span_name name;
-    placed p;
+    placement p;
+    p.body = {child.size, child.alignment};
     // NumPy aligns a struct by the mark in force at its '}'.
-    if (!read_name(format_, i_, name) || !place(f_, child.size, child.alignment, 1, order_ == byte_order::native, p) ||
-        !name_member(name, p)) {
+    if (!read_name(format_, i_, name) || !place(f_, 1, order_ == byte_order::native, p) || !name_member(name, p)) {
       return false;
     }
     fast_scratch::scope& s = s_.scopes[child.scope];
@@ -375,7 +342,7 @@ class scan {
                          .code = type_code::structure,
                          .order = child.order};
     }
-    add_pad(p.offset + p.extent, p.deferred, false, {}, true);
+    add_pad(p.offset + extent(p), p.deferred, false, {}, true);
     return true;
   }
 
@@ -401,7 +368,7 @@ class scan {
     return true;
   }
 
-  void count_member(bool unwrappable, const placed& p) {
+  void count_member(bool unwrappable, const placement& p) {
     if (++f_.members == 1) {
       f_.lone_unwrappable = unwrappable && p.deferred == 0 && s_.frames.size() == 0;
     }
@@ -409,7 +376,7 @@ class scan {
 
   // A member that is a field: its name (written, or the next fN), checked for duplicates; the
   // runs waiting for it, and the alignment padding before it.
-  bool name_member(span_name& name, const placed& p) {
+  bool name_member(span_name& name, const placement& p) {
     count_member(!name.written, p);
     if (name.written) {
       if (!names_.insert(f_.scope, name)) {

@@ -11,7 +11,7 @@
 #include <pep3118/detail/field_walk.hpp>
 
 #include "fast_path.hpp"
-#include "field_order.hpp"
+#include "layout_parts.hpp"
 
 namespace pep3118 {
 
@@ -63,14 +63,9 @@ class layout_sink {
                const member_name* before) {
     std::string before_text = before == nullptr ? std::string() : path_text(within, before);
     std::string within_text = path_text(within);
-    // Runs of the same kind that touch are one run: `xxx` is 3 bytes of padding, not 3 runs.
-    if (!out_.paddings.empty()) {
-      pep3118::padding& last = out_.paddings.back();
-      if (last.offset + last.size == offset && last.written == written && last.before == before_text &&
-          last.within == within_text) {
-        last.size += size;
-        return;
-      }
+    if (!out_.paddings.empty() && detail::extends(out_.paddings.back(), offset, written, before_text, within_text)) {
+      out_.paddings.back().size += size;
+      return;
     }
     out_.paddings.push_back({offset, size, written, std::move(before_text), std::move(within_text)});
   }

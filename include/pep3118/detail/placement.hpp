@@ -53,6 +53,38 @@ PEP3118_CONSTEXPR20 std::vector<std::int64_t> item_shape(const descriptor& desc,
   return shape;
 }
 
+// Places one member at the end of a struct laid out so far up to `offset`, whose common
+// alignment so far is `alignment`: fills p's lead, offset, stride, alignment and deferred from
+// p.body and p.elements, and advances `offset` and `alignment` past it. `repeats`: the item
+// has more than one element (its count or shape), so a struct body's own end padding goes
+// inside every element rather than once after it (NumPy; CPython struct has none: `pad_body`
+// false). False when a size overflows. The one placing step of both the full engine's placer
+// and the fast path's scan.
+constexpr bool place_member(std::int64_t& offset, std::int64_t& alignment, bool aligned, bool repeats, bool pad_body,
+                            placement& p) noexcept {
+  p.stride = p.body.size;
+  if (aligned) {
+    p.alignment = p.body.alignment;
+    p.lead = padding_to(offset, p.alignment);
+    if (!checked_add(offset, p.lead, offset) || !checked_lcm(alignment, p.alignment, alignment)) {
+      return false;
+    }
+    // A struct whose size is not a multiple of its alignment (it ended under another mark).
+    const std::int64_t intra = pad_body ? padding_to(p.body.size, p.alignment) : 0;
+    if (repeats) {
+      if (!checked_add(p.stride, intra, p.stride)) {
+        return false;
+      }
+    } else {
+      p.deferred = intra;
+    }
+  }
+  p.offset = offset;
+  std::int64_t total = 0;
+  return checked_mul(p.stride, p.elements, total) && checked_add(offset, total, offset) &&
+         checked_add(offset, p.deferred, offset);
+}
+
 class placer {
  public:
   PEP3118_CONSTEXPR20 placer(const descriptor& desc, const target& tgt)
@@ -78,7 +110,6 @@ class placer {
       if (failed_) {
         return result;
       }
-      p.stride = p.body.size;
       std::int64_t shape_elements = 1;
       for (const std::int64_t dim : desc_.shape(n)) {
         if (!mul(shape_elements, dim, shape_elements, n)) {
@@ -89,26 +120,8 @@ class placer {
       if (!mul(shape_elements, repeat, p.elements, n)) {
         return result;
       }
-      if (aligned(n)) {
-        p.alignment = p.body.alignment;
-        p.lead = padding_to(offset, p.alignment);
-        if (!add(offset, p.lead, offset, n) || !checked_lcm(result.alignment, p.alignment, result.alignment)) {
-          fail(error_code::size_overflow, n);
-          return result;
-        }
-        // A struct whose size is not a multiple of its alignment (it ended under another
-        // mark): NumPy pads each element when the item repeats, else once after it.
-        const std::int64_t intra = struct_rules() ? 0 : padding_to(p.body.size, p.alignment);
-        if (repeat > 1 || shape_elements > 1) {
-          p.stride += intra;
-        } else {
-          p.deferred = intra;
-        }
-      }
-      p.offset = offset;
-      std::int64_t total = 0;
-      if (!mul(p.stride, p.elements, total, n) || !add(offset, total, offset, n) ||
-          !add(offset, p.deferred, offset, n)) {
+      if (!place_member(offset, result.alignment, aligned(n), repeat > 1 || shape_elements > 1, !struct_rules(), p)) {
+        fail(error_code::size_overflow, n);
         return result;
       }
       if (out != nullptr) {

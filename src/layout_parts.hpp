@@ -1,6 +1,11 @@
-// The byte order a field has on a target: shared by the layout sink and the fast path.
-#ifndef PEP3118_SRC_FIELD_ORDER_HPP
-#define PEP3118_SRC_FIELD_ORDER_HPP
+// What the two writers of a pep3118::layout (the field walk's sink in layout.cpp and the fast
+// path's emission) both decide: a field's byte order on the target, and when a padding run
+// extends the one before it.
+#ifndef PEP3118_SRC_LAYOUT_PARTS_HPP
+#define PEP3118_SRC_LAYOUT_PARTS_HPP
+
+#include <cstdint>
+#include <string_view>
 
 #include <pep3118/layout.hpp>
 #include <pep3118/target.hpp>
@@ -23,6 +28,13 @@ constexpr field_order resolved_order(type_code code, byte_order order, const tar
     case byte_order::network: return field_order::big;
     default: return tgt.order == endian::big ? field_order::big : field_order::little;
   }
+}
+
+// Runs of the same kind that touch are one run: `xxx` is 3 bytes of padding, not 3 runs.
+inline bool extends(const padding& last, std::int64_t offset, bool written, std::string_view before,
+                    std::string_view within) noexcept {
+  return last.offset + last.size == offset && last.written == written && last.before == before &&
+         last.within == within;
 }
 
 }  // namespace pep3118::detail
