@@ -13,28 +13,20 @@ namespace pep3118::detail {
 
 namespace {
 
-// `std::string` as render_name's output, appending in place.
-struct appender {
-  std::string& text;
-  void push_back(char c) { text.push_back(c); }
-};
-
-// The path of `name` in a struct whose path is `scope` (render_path's spelling).
-void join(std::string& out, std::string_view scope_path, bool has_segments, const span_name& name,
-          std::string_view format) {
-  const std::string_view written = name.written ? format.substr(name.begin, name.size) : std::string_view();
-  if (!has_segments) {  // the root's members, and the unwrapped struct's
-    out.assign(written);
-  } else {
-    out.assign(scope_path);
-    out.push_back('.');
-    out.append(written);
-  }
+// A name's text: the written bytes, or fN as render_name spells it, into a small buffer and
+// then appended at once.
+void append_name(std::string& out, const span_name& name, std::string_view format) {
   if (name.written) {
+    out.append(format.substr(name.begin, name.size));
     return;
   }
-  appender to{out};
-  render_name(name.in(format), to);
+  struct digits_buffer {
+    char text[24];
+    std::size_t size = 0;
+    void push_back(char c) { text[size++] = c; }
+  } generated;
+  render_name(name.in(format), generated);
+  out.append(generated.text, generated.size);
 }
 
 class emission {
@@ -51,31 +43,39 @@ class emission {
   }
 
  private:
-  // Absolute bases, depths and path texts; a scope comes after its parent.
+  // Absolute bases and depths; a scope comes after its parent.
   void scopes() {
-    s_.paths.clear();
     fast_scratch::scope& root = s_.scopes[0];
     root.base = 0;
     root.depth = 0;
-    root.has_segments = false;
-    root.path_begin = 0;
-    root.path_size = 0;
     for (std::size_t k = 1; k < s_.scopes.size(); ++k) {
       fast_scratch::scope& s = s_.scopes[k];
       const fast_scratch::scope& parent = s_.scopes[s.parent];
-      const bool unwrapped = unwrapped_scope(k);
       s.base = parent.base + s.offset;
-      s.depth = unwrapped ? parent.depth : parent.depth + 1;
-      s.path_begin = static_cast<std::uint32_t>(s_.paths.size());
-      if (unwrapped) {
-        s.has_segments = false;
-      } else {
-        join(s_.text, path_of(parent), parent.has_segments, s.name, format_);
-        s_.paths += s_.text;
-        s.has_segments = true;
-      }
-      s.path_size = static_cast<std::uint32_t>(s_.paths.size() - s.path_begin);
+      s.depth = unwrapped_scope(k) ? parent.depth : parent.depth + 1;
     }
+  }
+
+  // Writes the path of struct k into `out` (render_path's spelling: its members' names from the
+  // top down, joined by dots); false when it has no segment (the root, the unwrapped struct).
+  // Walking up the chain for each path costs the path's length, however deep the nesting.
+  bool scope_path(std::size_t k, std::string& out) const {
+    if (k == 0 || unwrapped_scope(k)) {
+      out.clear();
+      return false;
+    }
+    if (scope_path(s_.scopes[k].parent, out)) {
+      out.push_back('.');
+    }
+    append_name(out, s_.scopes[k].name, format_);
+    return true;
+  }
+
+  void member_path(std::size_t k, const span_name& name, std::string& out) const {
+    if (scope_path(k, out)) {
+      out.push_back('.');
+    }
+    append_name(out, name, format_);
   }
 
   void fields() {
@@ -94,7 +94,7 @@ class emission {
       if (unwrap_ && m.scope == 0) {
         f.path.clear();
       } else {
-        join(f.path, path_of(s), s.has_segments, m.name, format_);
+        member_path(m.scope, m.name, f.path);
       }
       f.offset = s.base + m.offset;
       f.size = m.size;
@@ -128,15 +128,16 @@ class emission {
     }
     std::vector<padding>& paddings = out_.paddings;
     std::size_t n = 0;
+    std::string& before = s_.text;
+    std::string& within = s_.within;
     for (const fast_scratch::pad_run& run : s_.pads) {
-      const fast_scratch::scope& s = s_.scopes[run.scope];
-      const std::string_view within = path_of(s);
+      scope_path(run.scope, within);
       if (run.before.exists()) {
-        join(s_.text, within, s.has_segments, run.before, format_);
+        member_path(run.scope, run.before, before);
       } else {
-        s_.text.clear();
+        before.clear();
       }
-      if (n > 0 && extends(paddings[n - 1], run.offset, run.written, s_.text, within)) {
+      if (n > 0 && extends(paddings[n - 1], run.offset, run.written, before, within)) {
         paddings[n - 1].size += run.size;
         continue;
       }
@@ -147,14 +148,10 @@ class emission {
       p.offset = run.offset;
       p.size = run.size;
       p.written = run.written;
-      p.before.assign(s_.text);
+      p.before.assign(before);
       p.within.assign(within);
     }
     paddings.resize(n);
-  }
-
-  std::string_view path_of(const fast_scratch::scope& s) const noexcept {
-    return std::string_view(s_.paths).substr(s.path_begin, s.path_size);
   }
 
   // The lone top-level struct NumPy unwraps is the first scope after the root.

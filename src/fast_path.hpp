@@ -71,8 +71,8 @@ struct fast_scratch {
   record_list<pad_run> pads;
   std::vector<name_slot> names;  // open-addressing table for the duplicate-name check
   std::uint32_t generation = 0;  // stamps the table's slots: no clearing between checks
-  std::string paths;             // each scope's path text, one after the other
-  std::string text;              // the path being joined
+  std::string text;              // a padding run's `before`, being written
+  std::string within;            // and its `within`
 
   fast_scratch();
   ~fast_scratch();

@@ -39,9 +39,6 @@ struct fast_scratch::scope {
   // Filled by the emission.
   std::int64_t base = 0;
   std::uint32_t depth = 0;
-  std::uint32_t path_begin = 0;
-  std::uint32_t path_size = 0;
-  bool has_segments = false;
 };
 
 // A struct while it is open: the scan keeps the innermost in locals, the others here.
