@@ -2,9 +2,9 @@
 """bench/report.py RESULTS.json [--markdown]: the tables and goals of docs/performance.md.
 
 Reads Google Benchmark's JSON output of pep3118_bench (rows named KIND/CASE, KIND one of check,
-parse, layout, floor, struct, numpy, cache_hit, hash) and prints one row per case with ns per
-format, MB/s, allocations per parse and the ratios issue #9 sets goals on, then the goals with
-PASS or FAIL. With repetitions, the median of each row is used. --markdown prints the tables as
+checker, parse, layout, floor, struct, numpy, cache_hit, hash) and prints one row per case with
+ns per format, MB/s, allocations per parse and the ratios issue #9 sets goals on, then the goals
+with PASS or FAIL, for check() and for a reused checker. With repetitions, the median of each row is used. --markdown prints the tables as
 Markdown, for docs/performance.md.
 """
 import json
@@ -68,28 +68,34 @@ def time_of(rows, kind, case):
 def check_columns(rows, case):
     """The columns every table starts with: the full parse and its parts."""
     check = rows[("check", case)]
+    checker = rows.get(("checker", case))
     return [
         ns_text(check["ns"]),
         number_text(check["mbps"]),
         number_text(check["allocs"], 0),
+        ns_text(time_of(rows, "checker", case)),
+        number_text(checker["allocs"] if checker else None, 0),
         ns_text(time_of(rows, "parse", case)),
         ns_text(time_of(rows, "layout", case)),
         ns_text(time_of(rows, "floor", case)),
         number_text(ratio(rows, "check", "floor", case)),
+        number_text(ratio(rows, "checker", "floor", case)),
     ]
 
 
-CHECK_HEADERS = ["check ns", "MB/s", "allocs", "parse ns", "layout ns", "floor ns", "check/floor"]
+CHECK_HEADERS = ["check ns", "MB/s", "allocs", "checker ns", "checker allocs", "parse ns", "layout ns", "floor ns",
+                 "check/floor", "checker/floor"]
 
 
 def fixed_table(rows, cases):
-    headers = ["case"] + CHECK_HEADERS + ["struct ns", "numpy ns", "numpy/check", "format"]
+    headers = ["case"] + CHECK_HEADERS + ["struct ns", "numpy ns", "numpy/check", "numpy/checker", "format"]
     body = []
     for case in cases:
         body.append([case] + check_columns(rows, case) + [
             ns_text(time_of(rows, "struct", case)),
             ns_text(time_of(rows, "numpy", case)),
             number_text(ratio(rows, "numpy", "check", case)),
+            number_text(ratio(rows, "numpy", "checker", case)),
             rows[("check", case)]["label"],
         ])
     return headers, body
@@ -104,15 +110,15 @@ def families(cases):
     return {family: sorted(members) for family, members in grouped.items()}
 
 
-def linearity(rows, members):
-    """{case: (check's ns per byte, that relative to the smallest size, the log-log slope of
-    check's time against the previous size)}. The slope is 1 where the cost grows linearly and
+def linearity(rows, members, kind="check"):
+    """{case: (kind's ns per byte, that relative to the smallest size, the log-log slope of
+    kind's time against the previous size)}. The slope is 1 where the cost grows linearly and
     2 where it grows quadratically; a jump where the data outgrows a cache shows as one step
     above 1, an algorithm that is not linear as every step above 1."""
     per_byte, slopes = {}, {}
     previous = None
     for size, case in members:
-        check = rows[("check", case)]
+        check = rows[(kind, case)]
         # bytes_per_second is the exact input length over the time: ns per byte is its inverse.
         per_byte[case] = 1e3 / check["mbps"]
         if previous is not None:
@@ -157,25 +163,29 @@ def goals(rows, fixed, grouped):
     def at_most(case, numerator, denominator, limit, what):
         value = ratio(rows, numerator, denominator, case)
         if value is not None:
-            lines.append(f"{verdict(value <= limit)}  {what}: {case} {value:.2f}x (goal <= {limit}x)")
+            lines.append(f"{verdict(value <= limit)}  {numerator} {what}: {case} {value:.2f}x (goal <= {limit}x)")
 
-    for case in SMALL_CASES:
-        at_most(case, "check", "floor", SMALL_LIMIT, "check vs the floor, flat and small formats")
-    at_most(WIDE_CASE, "check", "floor", WIDE_LIMIT, "check vs the floor, 200 fields")
-    at_most(FAILING_CASE, "check", "floor", FAILING_LIMIT, "the failing format vs the floor")
-    for case in fixed:
-        value = ratio(rows, "numpy", "check", case)
-        if value is not None:
-            lines.append(f"{verdict(value >= NUMPY_MINIMUM)}  faster than NumPy's parser: {case} "
-                         f"{value:.1f}x (goal >= {NUMPY_MINIMUM:g}x)")
-    for family, members in grouped.items():
-        linear = linearity(rows, members).values()
-        worst = max(relative for _, relative, _ in linear)
-        steepest = max((slope for _, _, slope in linear if slope is not None), default=None)
-        span = f"{members[0][0]} to {members[-1][0]}"
-        lines.append(f"{verdict(worst <= LINEAR_LIMIT)}  linear growth: {family} ({span}), check's ns per byte at "
-                     f"most {worst:.2f}x the smallest size's (goal <= {LINEAR_LIMIT}x; steepest log-log slope "
-                     f"{number_text(steepest, 2)})")
+    for kind in ("check", "checker"):
+        for case in SMALL_CASES:
+            at_most(case, kind, "floor", SMALL_LIMIT, "vs the floor, flat and small formats")
+        at_most(WIDE_CASE, kind, "floor", WIDE_LIMIT, "vs the floor, 200 fields")
+        at_most(FAILING_CASE, kind, "floor", FAILING_LIMIT, "on the failing format vs the floor")
+        for case in fixed:
+            value = ratio(rows, "numpy", kind, case)
+            if value is not None:
+                lines.append(f"{verdict(value >= NUMPY_MINIMUM)}  {kind} faster than NumPy's parser: {case} "
+                             f"{value:.1f}x (goal >= {NUMPY_MINIMUM:g}x)")
+    for kind in ("check", "checker"):
+        for family, members in grouped.items():
+            if any((kind, case) not in rows for _, case in members):
+                continue
+            linear = linearity(rows, members, kind).values()
+            worst = max(relative for _, relative, _ in linear)
+            steepest = max((slope for _, _, slope in linear if slope is not None), default=None)
+            span = f"{members[0][0]} to {members[-1][0]}"
+            lines.append(f"{verdict(worst <= LINEAR_LIMIT)}  {kind} linear growth: {family} ({span}), ns per byte at "
+                         f"most {worst:.2f}x the smallest size's (goal <= {LINEAR_LIMIT}x; steepest log-log slope "
+                         f"{number_text(steepest, 2)})")
     return lines
 
 

@@ -7,7 +7,8 @@
 
 namespace pep3118::bench {
 
-// check (what a user calls: parse, layout, names), parse alone and layout_of alone.
+// check (what a user calls: parse, layout, names), the same through a reused checker, parse
+// alone and layout_of alone.
 void add_library_rows(const bench_case& c);
 
 // A check_cache hit, and std::hash of the same string (what any cache keyed by text pays).

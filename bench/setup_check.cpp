@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include <pep3118/checker.hpp>
 #include <pep3118/layout.hpp>
 
 #include "floor_scanner.hpp"
@@ -62,6 +63,8 @@ void expect_result(const bench_case& c, const char* reader, const result<layout>
 
 void verify_case(const bench_case& c, const python_references& python) {
   expect(c, "pep3118::check", library_answer(c.format, c.options));
+  checker reused(host_target(), c.options);
+  expect(c, "pep3118::checker", library_answer(reused.check(c.format)));
   if (!c.flat_format.empty()) {
     // The flat spelling must mean the same to the library as the case itself, and the floor
     // must read it as the library does.
