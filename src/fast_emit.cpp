@@ -127,6 +127,7 @@ class emission {
                 [](const fast_scratch::pad_run& a, const fast_scratch::pad_run& b) { return a.offset < b.offset; });
     }
     std::vector<padding>& paddings = out_.paddings;
+    paddings.reserve(s_.pads.size());  // the runs before merging: enough, in one allocation
     std::size_t n = 0;
     std::string& before = s_.text;
     std::string& within = s_.within;
