@@ -11,6 +11,7 @@
 #include <pep3118/pep3118.hpp>
 
 #include "format_generator.hpp"
+#include "layout_equality.hpp"
 #include "test_support.hpp"
 
 using pep3118_test::case_seed;
@@ -56,17 +57,7 @@ void check_same_layout(const pep3118::layout& a, const pep3118::layout& b) {
     CHECK(fa.points_to == fb.points_to);
     CHECK(fa.depth == fb.depth);
   }
-  REQUIRE(a.paddings.size() == b.paddings.size());
-  for (std::size_t i = 0; i < a.paddings.size(); ++i) {
-    const pep3118::padding& pa = a.paddings[i];
-    const pep3118::padding& pb = b.paddings[i];
-    INFO("padding ", i, " at ", pa.offset);
-    CHECK(pa.offset == pb.offset);
-    CHECK(pa.size == pb.size);
-    CHECK(pa.written == pb.written);
-    CHECK(pa.before == pb.before);
-    CHECK(pa.within == pb.within);
-  }
+  pep3118_test::check_same_paddings(a, b);
 }
 
 // The codes of the errors, without their offsets (which count bytes of different texts).

@@ -1,6 +1,6 @@
-// pep3118::checker: the answers of check(), from storage kept between calls; no allocation once
-// warm. The allocations are counted by the replaced operator new of bench/allocation_counter.cpp,
-// which this test program links (tests/CMakeLists.txt).
+// pep3118::checker: check()'s answers, which are the full engine's, from storage kept between
+// calls; no allocation once warm. The allocations are counted by the replaced operator new of
+// bench/allocation_counter.cpp, which this test program links (tests/CMakeLists.txt).
 #include <string>
 #include <vector>
 
@@ -9,6 +9,7 @@
 #include <pep3118/pep3118.hpp>
 
 #include "allocation_counter.hpp"
+#include "fast_path.hpp"
 #include "layout_equality.hpp"
 
 namespace {
@@ -48,7 +49,7 @@ void check_same_answer(const pep3118::result<pep3118::layout>& expected, const p
 
 }  // namespace
 
-TEST_CASE("checker: answers as check() on every target, whatever it answered before") {
+TEST_CASE("checker: answers as the full engine on every target, whatever it answered before") {
   for (const pep3118::target* tgt : pep3118::all_targets()) {
     for (const pep3118::parse_options& options :
          {pep3118::parse_options{}, pep3118::parse_options{pep3118::rule_set::struct_, false, 256, 64},
@@ -58,7 +59,7 @@ TEST_CASE("checker: answers as check() on every target, whatever it answered bef
       for (int round = 0; round < 2; ++round) {
         for (const std::string& format : mixed_formats()) {
           INFO("target ", tgt->name, ", format \"", show(format), "\", round ", round);
-          check_same_answer(pep3118::check(format, *tgt, options), checker.check(format));
+          check_same_answer(pep3118::detail::full_check(format, *tgt, options), checker.check(format));
         }
       }
     }
