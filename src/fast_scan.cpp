@@ -1,9 +1,10 @@
 // The fast path's scan (fast_path.hpp): reads the format once and places every member as it
-// goes, with the arithmetic of detail::placer, restated for a reader that cannot look ahead:
-// a struct's alignment, its name and whether its members need generated names are known only
-// at its '}', and a lone unnamed top-level item is unwrapped only when the format ends. So
-// offsets stay relative to their struct, names are spans of the format, and a padding run's
-// `before` waits for the next field of its struct (fast_records.hpp).
+// goes, with the placer's own step (detail::place_member). What the full engine's field walk
+// knows from the whole descriptor, a reader that cannot look ahead learns late: a struct's
+// alignment, its name and whether its members need generated names are known only at its '}',
+// and a lone unnamed top-level item is unwrapped only when the format ends. So offsets stay
+// relative to their struct, names are spans of the format, and a padding run's `before` waits
+// for the next field of its struct (fast_records.hpp); the emission settles them.
 #include <algorithm>
 #include <array>
 #include <limits>
