@@ -1,5 +1,5 @@
-// checker: the fast path into a layout whose vectors and strings are reused, the full engine
-// when the fast path declines.
+// checker: the fast path into its one result, whose layout's vectors and strings (and the
+// diagnostics vector) are overwritten in place; the full engine when the fast path declines.
 #include <pep3118/checker.hpp>
 
 #include <utility>
@@ -15,8 +15,8 @@ struct checker::impl {
   const target the_target;
   const parse_options options;
   detail::fast_scratch scratch;
-  layout spare;  // the previous answer's storage, taken back before each check
   result<layout> answer{std::vector<diagnostic>{}};
+  layout spare;  // the layout's storage while the answer is an error
 };
 
 checker::checker(const target& tgt, const parse_options& options) : impl_(std::make_unique<impl>(tgt, options)) {}
@@ -26,18 +26,22 @@ checker& checker::operator=(checker&&) noexcept = default;
 
 const result<layout>& checker::check(std::string_view format) {
   impl& self = *impl_;
-  if (self.answer.ok()) {
-    self.spare = std::move(self.answer).value();
+  result<layout>& answer = self.answer;
+  if (!answer.value_) {
+    answer.value_.emplace(std::move(self.spare));
   }
+  answer.diagnostics_.clear();
   diagnostic error{severity::error, error_code::unknown_code, 0};
-  switch (detail::fast_check(format, self.the_target, self.options, self.scratch, self.spare, error)) {
-    case detail::fast_verdict::laid_out: self.answer = result<layout>(std::move(self.spare), {}); break;
-    case detail::fast_verdict::failed: self.answer = result<layout>({error}); break;
-    case detail::fast_verdict::declined:
-      self.answer = detail::full_check(format, self.the_target, self.options);
+  switch (detail::fast_check(format, self.the_target, self.options, self.scratch, *answer.value_, error)) {
+    case detail::fast_verdict::laid_out: break;
+    case detail::fast_verdict::failed:
+      self.spare = std::move(*answer.value_);
+      answer.value_.reset();
+      answer.diagnostics_.push_back(error);
       break;
+    case detail::fast_verdict::declined: answer = detail::full_check(format, self.the_target, self.options); break;
   }
-  return self.answer;
+  return answer;
 }
 
 }  // namespace pep3118

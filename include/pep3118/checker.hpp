@@ -14,9 +14,9 @@
 namespace pep3118 {
 
 // check(format, tgt, options) that reuses the storage of its previous answer: once a checker
-// has answered a format with as many fields, paddings and path bytes, checking a valid format
-// of the common subset (marks, counts, codes, names, T{}; see docs/performance.md) allocates
-// nothing. The answer is a reference to the checker's own, valid until its next check() or its
+// has answered a format with as many fields, paddings and path bytes, checking a format of the
+// common subset (marks, counts, codes, names, T{}; see docs/performance.md) allocates nothing,
+// nor does an unknown code in one once a failure has been answered. The answer is a reference to the checker's own, valid until its next check() or its
 // destruction; copy it to keep it. One checker per thread: check() is not thread-safe, the
 // answer is immutable. For formats seen over and over, check_cache answers with a lookup.
 class checker {

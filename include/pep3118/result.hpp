@@ -12,6 +12,8 @@
 
 namespace pep3118 {
 
+class checker;
+
 // A result holds a value when no diagnostic is an error; warnings travel with the value.
 template <typename T>
 class result {
@@ -29,6 +31,7 @@ class result {
   const std::vector<diagnostic>& diagnostics() const noexcept { return diagnostics_; }
 
  private:
+  friend class checker;  // fills its one result in place, reusing its storage
   std::optional<T> value_;
   std::vector<diagnostic> diagnostics_;
 };
