@@ -7,7 +7,6 @@
 // for the next field of its struct (fast_records.hpp); the emission settles them.
 #include <algorithm>
 #include <array>
-#include <limits>
 
 #include <pep3118/grammar.hpp>
 
@@ -35,7 +34,6 @@ enum class byte_class : unsigned char {
 struct byte_info {
   byte_class what = byte_class::unknown;
   type_code code = type_code::int_;
-  std::int64_t standard = 0;   // standard_size(code)
   bool length = false;         // count_is_length(code)
   bool native_only = false;    // lacks_standard_size(code): warns under a standard mark
   bool declined = false;       // t: bitfield_layout is the full engine's
@@ -63,7 +61,6 @@ constexpr std::array<byte_info, 256> make_byte_infos() {
     byte_info& info = table[byte];
     if (info.what == byte_class::code) {
       info.code = code_from_char(static_cast<char>(byte));
-      info.standard = standard_size(info.code);
       info.length = count_is_length(info.code);
       info.native_only = lacks_standard_size(info.code);
       info.declined = info.code == type_code::bits;
@@ -166,16 +163,13 @@ bool read_name(std::string_view format, std::size_t& i, span_name& out) {
   return true;
 }
 
-// Digits as the builder reads them; a number beyond int64 is the full engine's error.
+// Digits as the grammar's actions read them; a number beyond int64 is the full engine's error.
 bool read_count(std::string_view format, std::size_t& i, std::int64_t& value) {
-  constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
   value = 0;
   for (; i < format.size() && class_of(format[i]) == byte_class::digit; ++i) {
-    const std::int64_t digit = format[i] - '0';
-    if (value > (max - digit) / 10) {
+    if (!append_digit(value, format[i])) {
       return false;
     }
-    value = value * 10 + digit;
   }
   return true;
 }
@@ -257,8 +251,7 @@ class scan {
       return false;
     }
     const byte_info& info = has_count ? info_of(format_[i_]) : first;
-    const bool native_sizes = uses_native_sizes(order_);
-    if (info.what != byte_class::code || info.declined || (!native_sizes && info.native_only) ||
+    if (info.what != byte_class::code || info.declined || (!uses_native_sizes(order_) && info.native_only) ||
         (has_count && !info.length && options_.max_dims == 0)) {
       return false;  // what follows a count, bitfield_layout, a warning, too_many_dims
     }
@@ -269,11 +262,7 @@ class scan {
       return false;
     }
     placement p;
-    p.body = {count, 1};
-    if (!info.length) {
-      const c_type& native = target_.native_type(info.code);
-      p.body = {native_sizes || info.standard == 0 ? native.size : info.standard, native.alignment};
-    }
+    p.body = info.length ? element{count, 1} : code_element(info.code, order_, target_);
     if (!place(f_, info.length ? 1 : count, order_ == byte_order::native, p)) {
       return false;
     }

@@ -17,7 +17,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 
 #include <tao/pegtl.hpp>
 
@@ -25,6 +24,7 @@
 #include <pep3118/grammar.hpp>
 #include <pep3118/struct_grammar.hpp>
 
+#include <pep3118/detail/checked.hpp>
 #include <pep3118/detail/codes.hpp>
 
 namespace pep3118::detail {
@@ -39,15 +39,12 @@ constexpr std::size_t offset_of(const ActionInput& in) noexcept {
 // Digits to a signed 64-bit size; a number that does not fit is an error at its first digit.
 template <typename ActionInput, typename Consumer>
 constexpr bool read_number(const ActionInput& in, Consumer& consumer, std::int64_t& value) noexcept {
-  constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
   value = 0;
   for (const char c : in.string_view()) {
-    const std::int64_t digit = c - '0';
-    if (value > (max - digit) / 10) {
+    if (!append_digit(value, c)) {
       consumer.fail(error_code::number_too_large, offset_of(in));
       return false;
     }
-    value = value * 10 + digit;
   }
   return true;
 }

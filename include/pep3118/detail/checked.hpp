@@ -3,6 +3,7 @@
 #define PEP3118_DETAIL_CHECKED_HPP
 
 #include <cstdint>
+#include <limits>
 
 namespace pep3118::detail {
 
@@ -13,6 +14,17 @@ constexpr bool checked_add(std::int64_t a, std::int64_t b, std::int64_t& out) no
 
 constexpr bool checked_mul(std::int64_t a, std::int64_t b, std::int64_t& out) noexcept {
   return !__builtin_mul_overflow(a, b, &out);
+}
+
+// Appends a decimal digit to a number being read; false when it would not fit a signed 64-bit
+// size. One reading of counts and dims for the grammar's actions and the fast path.
+constexpr bool append_digit(std::int64_t& value, char c) noexcept {
+  const std::int64_t digit = c - '0';
+  if (value > (std::numeric_limits<std::int64_t>::max() - digit) / 10) {
+    return false;
+  }
+  value = value * 10 + digit;
+  return true;
 }
 
 constexpr bool is_power_of_two(std::int64_t value) noexcept { return value > 0 && (value & (value - 1)) == 0; }

@@ -53,6 +53,15 @@ PEP3118_CONSTEXPR20 std::vector<std::int64_t> item_shape(const descriptor& desc,
   return shape;
 }
 
+// One element of a code that is neither a struct nor a length (x, s, p, t), under the mark in
+// force: its standard size under = < > !, else the target's C type. No standard size (g, P,
+// pointers, ...): the native one, as ctypes means it. Its alignment is the C type's.
+constexpr element code_element(type_code code, byte_order order, const target& tgt) noexcept {
+  const c_type& native = tgt.native_type(code);
+  const std::int64_t standard = standard_size(code);
+  return {uses_native_sizes(order) || standard == 0 ? native.size : standard, native.alignment};
+}
+
 // Places one member at the end of a struct laid out so far up to `offset`, whose common
 // alignment so far is `alignment`: fills p's lead, offset, stride, alignment and deferred from
 // p.body and p.elements, and advances `offset` and `alignment` past it. `repeats`: the item
@@ -193,13 +202,7 @@ class placer {
       case type_code::pad:
       case type_code::bytes:
       case type_code::pascal_bytes: return {n.count, 1};
-      default: {
-        const c_type& native = target_.native_type(n.code);
-        const std::int64_t standard = standard_size(n.code);
-        // No standard size (g, P, pointers, ...): the native one, as ctypes means it.
-        const bool native_size = uses_native_sizes(n.order) || standard == 0;
-        return {native_size ? native.size : standard, native.alignment};
-      }
+      default: return code_element(n.code, n.order, target_);
     }
   }
 
