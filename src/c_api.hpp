@@ -10,6 +10,7 @@
 
 #include <pep3118/descriptor.hpp>
 #include <pep3118/diagnostic.hpp>
+#include <pep3118/layout.hpp>
 #include <pep3118/parse.hpp>
 #include <pep3118/pep3118.h>
 #include <pep3118/result.hpp>
@@ -22,6 +23,20 @@ struct pep3118_descriptor {
 
   std::vector<pep3118::diagnostic> warnings;
   pep3118::descriptor value;
+};
+
+// A layout: one of its own (pep3118_layout_of, pep3118_check), or a checker's current answer,
+// borrowed (pep3118_checker_check).
+struct pep3118_layout {
+  explicit pep3118_layout(pep3118::result<pep3118::layout>&& laid_out) : owned(std::move(laid_out).value()) {}
+  pep3118_layout() = default;
+  pep3118_layout(const pep3118_layout&) = delete;
+  pep3118_layout& operator=(const pep3118_layout&) = delete;
+
+  const pep3118::layout& value() const noexcept { return borrowed != nullptr ? *borrowed : owned; }
+
+  pep3118::layout owned;
+  const pep3118::layout* borrowed = nullptr;
 };
 
 namespace pep3118::c_api {

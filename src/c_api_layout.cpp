@@ -1,17 +1,12 @@
 // The C API's layouts: pep3118_layout_of, pep3118_check, and the fields as plain C structs.
 #include <cstdint>
-#include <utility>
+#include <string_view>
 
 #include <pep3118/layout.hpp>
 
 #include "c_api.hpp"
 
 using namespace pep3118;
-
-struct pep3118_layout {
-  explicit pep3118_layout(result<layout>&& laid_out) : value(std::move(laid_out).value()) {}
-  layout value;
-};
 
 namespace {
 
@@ -51,33 +46,33 @@ pep3118_status pep3118_layout_of(const pep3118_descriptor* descriptor, const pep
 pep3118_status pep3118_check(const char* format, size_t length, const pep3118_target* target,
                              const pep3118_parse_options* options, pep3118_layout** out,
                              pep3118_error* error) noexcept {
-  // Each step reports its own failure, and the parse's warnings are dropped with its descriptor.
-  pep3118_descriptor* parsed = nullptr;
-  const pep3118_status parse_status = pep3118_parse(format, length, options, &parsed, error);
-  if (parse_status != PEP3118_OK) {
-    if (out != nullptr) *out = nullptr;
-    return parse_status;
-  }
-  const pep3118_status layout_status = pep3118_layout_of(parsed, target, out, error);
-  pep3118_descriptor_free(parsed);
-  return layout_status;
+  return c_api::creating(out, error, [&] {
+    if (format == nullptr || target == nullptr) {
+      return c_api::invalid_argument(error, "format or target is NULL");
+    }
+    parse_options cpp_options;
+    if (const pep3118_status bad = c_api::read_options(options, cpp_options, error)) return bad;
+    // pep3118::check takes the fast path; the first error picks the status (a parse error:
+    // INVALID_FORMAT, no layout: NO_LAYOUT), and the warnings are not kept.
+    return c_api::deliver(out, error, check(std::string_view(format, length), c_api::target_of(target), cpp_options));
+  });
 }
 
 void pep3118_layout_free(pep3118_layout* layout) noexcept { delete layout; }
 
 int64_t pep3118_layout_itemsize(const pep3118_layout* layout) noexcept {
-  return layout == nullptr ? 0 : layout->value.itemsize;
+  return layout == nullptr ? 0 : layout->value().itemsize;
 }
 
 int64_t pep3118_layout_alignment(const pep3118_layout* layout) noexcept {
-  return layout == nullptr ? 0 : layout->value.alignment;
+  return layout == nullptr ? 0 : layout->value().alignment;
 }
 
 size_t pep3118_layout_field_count(const pep3118_layout* layout) noexcept {
-  return layout == nullptr ? 0 : layout->value.fields.size();
+  return layout == nullptr ? 0 : layout->value().fields.size();
 }
 
 pep3118_status pep3118_layout_field(const pep3118_layout* layout, size_t index, pep3118_field* out,
                                     pep3118_error* error) noexcept {
-  return c_api::element_at(layout == nullptr ? nullptr : &layout->value.fields, index, out, error, field_to_c);
+  return c_api::element_at(layout == nullptr ? nullptr : &layout->value().fields, index, out, error, field_to_c);
 }

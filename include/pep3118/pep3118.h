@@ -5,10 +5,12 @@
  * docs/c-api.md has the whole story and a complete example; the rules in short:
  *
  * Handles. pep3118_descriptor (a parsed format), pep3118_layout (its layout for a target),
- *   pep3118_comparison, pep3118_buffer_report and pep3118_target are opaque. A function that
- *   creates one hands it out through its `out` argument; the matching pep3118_*_free releases
- *   it, and freeing NULL does nothing. Handles never change after they are made: any number of
- *   threads may use one at the same time, and none may while it is freed.
+ *   pep3118_comparison, pep3118_buffer_report, pep3118_target and pep3118_checker are opaque.
+ *   A function that creates one hands it out through its `out` argument; the matching
+ *   pep3118_*_free releases it, and freeing NULL does nothing. Handles never change after they
+ *   are made: any number of threads may use one at the same time, and none may while it is
+ *   freed. The exception is a pep3118_checker, which changes with each check: one thread at a
+ *   time.
  *
  * Failures. A function that can fail returns a pep3118_status and, when its `error` argument
  *   is not NULL, fills *error (also on success, with PEP3118_OK). On failure its `out` handle is
@@ -235,6 +237,25 @@ int64_t pep3118_layout_alignment(const pep3118_layout* layout) PEP3118_NOEXCEPT;
 size_t pep3118_layout_field_count(const pep3118_layout* layout) PEP3118_NOEXCEPT;
 pep3118_status pep3118_layout_field(const pep3118_layout* layout, size_t index, pep3118_field* out,
                                     pep3118_error* error) PEP3118_NOEXCEPT;
+
+/* ---- Checking on every buffer ------------------------------------------------------------ */
+
+/* pep3118_check with storage kept between calls (pep3118::checker), for the module that checks
+   a format on every buffer it is handed: once a checker has answered a format as large, checking
+   a format of the common subset (byte-order marks, counts, codes, names, T{}; docs/performance.md)
+   allocates nothing, nor does a failure once one has been answered. It keeps a copy of the
+   target and options it is made with. One thread at a time. */
+typedef struct pep3118_checker pep3118_checker;
+
+/* NULL options: the defaults. Failure: PEP3118_INVALID_ARGUMENT, PEP3118_OUT_OF_MEMORY. */
+pep3118_status pep3118_checker_new(const pep3118_target* target, const pep3118_parse_options* options,
+                                   pep3118_checker** out, pep3118_error* error) PEP3118_NOEXCEPT;
+/* pep3118_check of `format` with the checker's target and options, the same answer and the same
+   failures. *out is the checker's own layout: valid until its next check or its free, and not
+   to be freed (copy what you keep). */
+pep3118_status pep3118_checker_check(pep3118_checker* checker, const char* format, size_t length,
+                                     const pep3118_layout** out, pep3118_error* error) PEP3118_NOEXCEPT;
+void pep3118_checker_free(pep3118_checker* checker) PEP3118_NOEXCEPT;
 
 /* ---- Comparing --------------------------------------------------------------------------- */
 

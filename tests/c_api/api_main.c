@@ -10,6 +10,7 @@ int main(void) {
   test_targets();
   test_parse();
   test_layout();
+  test_checker();
   test_compare();
   test_text();
   test_buffer();

@@ -10,6 +10,7 @@ void test_status(void);
 void test_targets(void);
 void test_parse(void);
 void test_layout(void);
+void test_checker(void);
 void test_compare(void);
 void test_text(void);
 void test_buffer(void);

@@ -111,6 +111,44 @@ void test_creating_handles() {
   pep3118_descriptor_free(b);
 }
 
+// A checker: made, checking on a cold checker (the same one through every failing run, so each
+// check also starts from what an interrupted one left), and a warm one allocating nothing at
+// all, failures included.
+void test_checker() {
+  const pep3118_target* host = pep3118_target_host();
+  check_creating<pep3118_checker>(
+      "pep3118_checker_new",
+      [&](pep3118_checker** out, pep3118_error* error) { return pep3118_checker_new(host, nullptr, out, error); },
+      pep3118_checker_free);
+  pep3118_checker* checker = nullptr;
+  pep3118_error error;
+  CHECK_OK(pep3118_checker_new(host, nullptr, &checker, &error), error);
+  constexpr char fast[] = "T{b:m0:h:m1:i:m2:q:m3:T{i:a:d:b:}:inner:3s:text:}";
+  for (const char* text : {fast, format}) {
+    check_each_allocation_failing("pep3118_checker_check", [&](pep3118_error& failed) {
+      const pep3118_layout* answer = nullptr;
+      const pep3118_status status = pep3118_checker_check(checker, text, std::strlen(text), &answer, &failed);
+      CHECK((status == PEP3118_OK) == (answer != nullptr));
+      return status;
+    });
+  }
+  // Warm: a failure answered once, then no allocation may succeed.
+  const pep3118_layout* answer = nullptr;
+  CHECK_ERROR(pep3118_checker_check(checker, "iK", 2, &answer, &error), error, PEP3118_INVALID_FORMAT, "unknown_code", 1);
+  CHECK_OK(pep3118_checker_check(checker, fast, std::strlen(fast), &answer, &error), error);
+  allocations_left = 0;
+  for (const char* warm : {"<i", "T{i:a:d:b:h:c:}", fast, "3xi:n:"}) {
+    CHECK_OK(pep3118_checker_check(checker, warm, std::strlen(warm), &answer, &error), error);
+  }
+  CHECK_ERROR(pep3118_checker_check(checker, "i:ab:d:cd:Ki:kl:", 16, &answer, &error), error, PEP3118_INVALID_FORMAT,
+              "unknown_code", 10);
+  CHECK_OK(pep3118_checker_check(checker, fast, std::strlen(fast), &answer, &error), error);
+  allocations_left = -1;
+  CHECK_INT(pep3118_layout_field_count(answer), 7);
+  std::puts("pep3118_checker_check: a warm checker allocated nothing");
+  pep3118_checker_free(checker);
+}
+
 void test_writing_text() {
   pep3118_descriptor* descriptor = parsed("T{b:flag:(2,3)i:counts:d:ratio:}:record:");
   static char text[4096];
@@ -129,6 +167,7 @@ void test_writing_text() {
 
 int main() {
   test_creating_handles();
+  test_checker();
   test_writing_text();
   std::puts("c_api.out_of_memory: every check passed");
   return 0;

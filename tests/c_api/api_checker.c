@@ -1,0 +1,180 @@
+/* The checker: pep3118_checker_check answers as pep3118_check does, on every kind of format
+   (the fast path's and the full engine's, failures included) in an order that makes it reuse
+   the storage of bigger and smaller answers, and each way it fails. */
+#include <pep3118/pep3118.h>
+
+#include <string.h>
+
+#include "api_tests.h"
+
+/* Two fields must be equal member by member. */
+static void check_same_field(const pep3118_field* a, const pep3118_field* b) {
+  size_t dim;
+  CHECK_STR(a->path, b->path);
+  CHECK_INT(a->path_length, b->path_length);
+  CHECK_INT(a->offset, b->offset);
+  CHECK_INT(a->size, b->size);
+  CHECK_INT(a->alignment, b->alignment);
+  CHECK_STR(a->code, b->code);
+  CHECK_INT(a->byteorder, b->byteorder);
+  CHECK_INT(a->ndim, b->ndim);
+  for (dim = 0; dim < a->ndim && dim < b->ndim; ++dim) {
+    CHECK_INT(a->shape[dim], b->shape[dim]);
+  }
+  CHECK((a->points_to == NULL) == (b->points_to == NULL));
+  if (a->points_to != NULL && b->points_to != NULL) {
+    CHECK_STR(a->points_to, b->points_to);
+  }
+  CHECK_INT(a->points_to_length, b->points_to_length);
+  CHECK_INT(a->depth, b->depth);
+}
+
+/* The checker's answer to `format` must be pep3118_check's with the same target and options. */
+static void check_agrees(pep3118_checker* checker, const char* format, const pep3118_target* target,
+                         const pep3118_parse_options* options) {
+  const pep3118_layout* answer = UNSET(const pep3118_layout);
+  pep3118_layout* expected = UNSET(pep3118_layout);
+  pep3118_error answer_error;
+  pep3118_error expected_error;
+  const size_t length = strlen(format);
+  const pep3118_status status = pep3118_checker_check(checker, format, length, &answer, &answer_error);
+  CHECK_INT(status, pep3118_check(format, length, target, options, &expected, &expected_error));
+  CHECK_INT(answer_error.status, expected_error.status);
+  CHECK_INT(answer_error.code, expected_error.code);
+  CHECK_STR(answer_error.name, expected_error.name);
+  CHECK_STR(answer_error.message, expected_error.message);
+  CHECK_INT(answer_error.offset, expected_error.offset);
+  CHECK((answer == NULL) == (status != PEP3118_OK));
+  if (status == PEP3118_OK && answer != NULL && expected != NULL) {
+    size_t index;
+    CHECK_INT(pep3118_layout_itemsize(answer), pep3118_layout_itemsize(expected));
+    CHECK_INT(pep3118_layout_alignment(answer), pep3118_layout_alignment(expected));
+    CHECK_INT(pep3118_layout_field_count(answer), pep3118_layout_field_count(expected));
+    for (index = 0; index < pep3118_layout_field_count(expected); ++index) {
+      pep3118_field a;
+      pep3118_field b;
+      pep3118_error error;
+      CHECK_OK(pep3118_layout_field(answer, index, &a, &error), error);
+      CHECK_OK(pep3118_layout_field(expected, index, &b, &error), error);
+      check_same_field(&a, &b);
+    }
+  }
+  pep3118_layout_free(expected);
+}
+
+/* Big, small, failing, declined to the full engine, warned, and big again. */
+static const char* const formats[] = {
+    "T{b:m0:h:m1:i:m2:q:m3:f:m4:d:m5:B:m6:H:m7:I:m8:Q:m9:T{i:a:d:b:}:inner:3s:text:}",
+    "<i",
+    "T{i:a:d:b:h:c:}",
+    "T{i:a:T{d:b:T{h:c:q:d:}:inner:}:middle:}",
+    "i:ab:d:cd:h:ef:q:gh:Ki:kl:d:mn:",
+    "T{i:a:i:a:}",
+    "(2)T{b:a:i:b:}:s:&<q:p:",
+    "(2,3)f",
+    "X{ii->d}",
+    "Zd",
+    "i3t",
+    "T{i",
+    "=l",
+    "F",
+    "ixxd:x:",
+    "T{}",
+    "",
+    "T{b:m0:h:m1:i:m2:q:m3:f:m4:d:m5:B:m6:H:m7:I:m8:Q:m9:T{i:a:d:b:}:inner:3s:text:}",
+};
+
+static void test_agrees_with_check(void) {
+  const char* const targets[] = {"x86_64-linux-gnu", "i686-linux-gnu", "s390x-linux-gnu", "x86_64-windows-msvc"};
+  pep3118_parse_options options[3];
+  size_t t;
+  size_t o;
+  options[0] = pep3118_parse_options_default();
+  options[1] = pep3118_parse_options_default();
+  options[1].rules = PEP3118_RULES_STRUCT;
+  options[2] = pep3118_parse_options_default();
+  options[2].strict = 1;
+  for (t = 0; t < sizeof targets / sizeof targets[0]; ++t) {
+    for (o = 0; o < 3; ++o) {
+      const pep3118_target* target = preset(targets[t]);
+      pep3118_checker* checker = UNSET(pep3118_checker);
+      pep3118_error error;
+      size_t f;
+      CHECK_OK(pep3118_checker_new(target, &options[o], &checker, &error), error);
+      CHECK(checker != NULL);
+      for (f = 0; f < sizeof formats / sizeof formats[0]; ++f) {
+        check_agrees(checker, formats[f], target, &options[o]);
+      }
+      pep3118_checker_free(checker);
+    }
+  }
+}
+
+/* The answer is the checker's own: it shows the next check's layout, and the checker keeps its
+   copy of the target, which may be freed. */
+static void test_answer_is_borrowed(void) {
+  static const char dsp_file[] =
+      "name = my-dsp\nbyteorder = big\nbool = 1 1\nshort = 2 2\nint = 4 2\nlong = 4 2\nlong long = 8 2\n"
+      "size_t = 4 2\nfloat = 4 2\ndouble = 8 2\nlong double = 8 2\npointer = 4 2\n";
+  pep3118_target* dsp = UNSET(pep3118_target);
+  pep3118_checker* checker = UNSET(pep3118_checker);
+  const pep3118_layout* answer = UNSET(const pep3118_layout);
+  pep3118_field field;
+  pep3118_error error;
+  CHECK_OK(pep3118_target_read(dsp_file, strlen(dsp_file), &dsp, &error), error);
+  CHECK_OK(pep3118_checker_new(dsp, NULL, &checker, &error), error);
+  pep3118_target_free(dsp);
+  CHECK_OK(pep3118_checker_check(checker, "T{b:a:d:b:}", 11, &answer, &error), error);
+  CHECK_INT(pep3118_layout_itemsize(answer), 10);
+  CHECK_OK(pep3118_layout_field(answer, 1, &field, &error), error);
+  CHECK_STR(field.path, "b");
+  CHECK_INT(field.offset, 2);
+  CHECK_INT(field.byteorder, PEP3118_BYTEORDER_BIG);
+  CHECK_OK(pep3118_checker_check(checker, "ix:c:", 5, &answer, &error), error);
+  CHECK_INT(pep3118_layout_itemsize(answer), 6);
+  CHECK_INT(pep3118_layout_field_count(answer), 2);
+  CHECK_OK(pep3118_layout_field(answer, 1, &field, &error), error);
+  CHECK_STR(field.path, "c");
+  CHECK_STR(field.code, "x");
+  pep3118_checker_free(checker);
+  pep3118_checker_free(NULL);
+}
+
+static void test_bad_arguments(void) {
+  const pep3118_target* host = pep3118_target_host();
+  pep3118_parse_options bad_rules = pep3118_parse_options_default();
+  pep3118_checker* checker = UNSET(pep3118_checker);
+  const pep3118_layout* answer = UNSET(const pep3118_layout);
+  pep3118_error error;
+  CHECK_INVALID_ARGUMENT(pep3118_checker_new(NULL, NULL, &checker, &error), error);
+  CHECK(checker == NULL);
+  CHECK_INVALID_ARGUMENT(pep3118_checker_new(host, NULL, NULL, &error), error);
+  memset(&bad_rules.rules, 0x7F, sizeof bad_rules.rules);
+  checker = UNSET(pep3118_checker);
+  CHECK_INVALID_ARGUMENT(pep3118_checker_new(host, &bad_rules, &checker, &error), error);
+  CHECK(checker == NULL);
+
+  CHECK_OK(pep3118_checker_new(host, NULL, &checker, &error), error);
+  CHECK_INVALID_ARGUMENT(pep3118_checker_check(NULL, "i", 1, &answer, &error), error);
+  CHECK(answer == NULL);
+  answer = UNSET(const pep3118_layout);
+  CHECK_INVALID_ARGUMENT(pep3118_checker_check(checker, NULL, 1, &answer, &error), error);
+  CHECK(answer == NULL);
+  CHECK_INVALID_ARGUMENT(pep3118_checker_check(checker, "i", 1, NULL, &error), error);
+  /* A failure sets *out to NULL, and the error says where. */
+  answer = UNSET(const pep3118_layout);
+  CHECK_ERROR(pep3118_checker_check(checker, "iK", 2, &answer, &error), error, PEP3118_INVALID_FORMAT,
+              "unknown_code", 1);
+  CHECK(answer == NULL);
+  /* No error argument: the status alone. */
+  CHECK_INT(pep3118_checker_check(checker, "i3t", 3, &answer, NULL), PEP3118_NO_LAYOUT);
+  CHECK_INT(pep3118_checker_check(checker, "i", 1, &answer, NULL), PEP3118_OK);
+  CHECK_INT(pep3118_layout_itemsize(answer), 4);
+  pep3118_checker_free(checker);
+}
+
+void test_checker(void) {
+  test_agrees_with_check();
+  test_answer_is_borrowed();
+  test_bad_arguments();
+}
