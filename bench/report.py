@@ -2,7 +2,7 @@
 """bench/report.py RESULTS.json [--markdown]: the tables and goals of docs/performance.md.
 
 Reads Google Benchmark's JSON output of pep3118_bench (rows named KIND/CASE, KIND one of check,
-checker, parse, layout, floor, struct, numpy, cache_hit, hash) and prints one row per case with
+checker, parse, layout, c_check, c_checker, floor, struct, numpy, cache_hit, hash) and prints one row per case with
 ns per format, MB/s, allocations per parse and the ratios issue #9 sets goals on, then the goals
 with PASS or FAIL, for check() and for a reused checker. With repetitions, the median of each row is used. --markdown prints the tables as
 Markdown, for docs/performance.md.
@@ -88,10 +88,13 @@ CHECK_HEADERS = ["check ns", "MB/s", "allocs", "checker ns", "checker allocs", "
 
 
 def fixed_table(rows, cases):
-    headers = ["case"] + CHECK_HEADERS + ["struct ns", "numpy ns", "numpy/check", "numpy/checker", "format"]
+    headers = ["case"] + CHECK_HEADERS + ["C check ns", "C checker ns", "struct ns", "numpy ns", "numpy/check",
+                                          "numpy/checker", "format"]
     body = []
     for case in cases:
         body.append([case] + check_columns(rows, case) + [
+            ns_text(time_of(rows, "c_check", case)),
+            ns_text(time_of(rows, "c_checker", case)),
             ns_text(time_of(rows, "struct", case)),
             ns_text(time_of(rows, "numpy", case)),
             number_text(ratio(rows, "numpy", "check", case)),

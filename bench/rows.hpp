@@ -11,6 +11,10 @@ namespace pep3118::bench {
 // alone and layout_of alone.
 void add_library_rows(const bench_case& c);
 
+// pep3118_check and a reused pep3118_checker through the C API, as C extension modules and
+// other languages' bindings call them.
+void add_c_api_rows(const bench_case& c);
+
 // A check_cache hit, and std::hash of the same string (what any cache keyed by text pays).
 void add_cache_rows(const bench_case& c);
 

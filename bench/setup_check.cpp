@@ -61,6 +61,11 @@ void expect_result(const bench_case& c, const char* reader, const result<layout>
   expect(c, reader, library_answer(laid_out));
 }
 
+void expect_answer(const bench_case& c, const char* reader, std::optional<std::int64_t> itemsize,
+                   std::optional<std::size_t> error_offset) {
+  expect(c, reader, {itemsize, error_offset});
+}
+
 void verify_case(const bench_case& c, const python_references& python) {
   expect(c, "pep3118::check", library_answer(c.format, c.options));
   checker reused(host_target(), c.options);

@@ -3,6 +3,10 @@
 #ifndef PEP3118_BENCH_SETUP_CHECK_HPP
 #define PEP3118_BENCH_SETUP_CHECK_HPP
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
 #include <pep3118/layout.hpp>
 #include <pep3118/result.hpp>
 
@@ -16,6 +20,10 @@ void verify_case(const bench_case& c, const python_references& python);
 
 // The same for one answer of the library (check's result, or a cache's).
 void expect_result(const bench_case& c, const char* reader, const result<layout>& laid_out);
+
+// The same for an answer told as an itemsize, or as the offset of an error (the C API's).
+void expect_answer(const bench_case& c, const char* reader, std::optional<std::int64_t> itemsize,
+                   std::optional<std::size_t> error_offset);
 
 }  // namespace pep3118::bench
 

@@ -1,0 +1,74 @@
+// The C API's rows: pep3118_check (a new layout handle each time, freed) and a reused
+// pep3118_checker (its borrowed answer), on the same strings as the C++ rows.
+#include <cstdlib>
+#include <memory>
+#include <string_view>
+
+#include <pep3118/pep3118.h>
+
+#include "bench_row.hpp"
+#include "rows.hpp"
+#include "setup_check.hpp"
+
+namespace pep3118::bench {
+namespace {
+
+pep3118_parse_options c_options(const parse_options& options) {
+  return {options.rules == rule_set::struct_ ? PEP3118_RULES_STRUCT : PEP3118_RULES_PEP3118, options.strict ? 1 : 0,
+          options.max_depth, options.max_dims};
+}
+
+// The setup check of one C answer.
+void expect_c_answer(const bench_case& c, const char* reader, pep3118_status status, const pep3118_layout* layout,
+                     const pep3118_error& error) {
+  if (status == PEP3118_OK) {
+    expect_answer(c, reader, pep3118_layout_itemsize(layout), std::nullopt);
+  } else {
+    expect_answer(c, reader, std::nullopt, error.offset);
+  }
+}
+
+struct checker_handle {
+  explicit checker_handle(const pep3118_parse_options& options) {
+    pep3118_error error;
+    if (pep3118_checker_new(pep3118_target_host(), &options, &handle, &error) != PEP3118_OK) {
+      std::abort();
+    }
+  }
+  ~checker_handle() { pep3118_checker_free(handle); }
+  checker_handle(const checker_handle&) = delete;
+  checker_handle& operator=(const checker_handle&) = delete;
+
+  pep3118_checker* handle = nullptr;
+};
+
+}  // namespace
+
+void add_c_api_rows(const bench_case& c) {
+  const pep3118_target* host = pep3118_target_host();
+  const pep3118_parse_options options = c_options(c.options);
+  pep3118_layout* made = nullptr;
+  pep3118_error error;
+  const pep3118_status checked = pep3118_check(c.format.data(), c.format.size(), host, &options, &made, &error);
+  expect_c_answer(c, "pep3118_check", checked, made, error);
+  pep3118_layout_free(made);
+  add_row("c_check", c, c.format, [host, options](std::string_view format) {
+    pep3118_layout* layout = nullptr;
+    pep3118_error failure;
+    benchmark::DoNotOptimize(pep3118_check(format.data(), format.size(), host, &options, &layout, &failure));
+    pep3118_layout_free(layout);
+  });
+  auto reused = std::make_shared<checker_handle>(options);
+  const pep3118_layout* answer = nullptr;
+  const pep3118_status answered =
+      pep3118_checker_check(reused->handle, c.format.data(), c.format.size(), &answer, &error);
+  expect_c_answer(c, "pep3118_checker_check", answered, answer, error);
+  add_row("c_checker", c, c.format, [reused](std::string_view format) {
+    const pep3118_layout* layout = nullptr;
+    pep3118_error failure;
+    benchmark::DoNotOptimize(pep3118_checker_check(reused->handle, format.data(), format.size(), &layout, &failure));
+    benchmark::DoNotOptimize(layout);
+  });
+}
+
+}  // namespace pep3118::bench
