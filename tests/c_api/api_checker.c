@@ -3,9 +3,45 @@
    the storage of bigger and smaller answers, and each way it fails. */
 #include <pep3118/pep3118.h>
 
+#include <stddef.h>
 #include <string.h>
 
 #include "api_tests.h"
+
+/* ---- The example of docs/c-api.md and the README: a module checks every buffer's format ---- */
+
+struct sample {
+  int id;
+  double x;
+};
+
+/* 1 when `format` lays out as struct sample (two fields at its offsets), 0 when it does not,
+   -1 when it is no format (*error says why). */
+static int describes_sample(pep3118_checker* checker, const char* format, pep3118_error* error) {
+  const pep3118_layout* layout; /* the checker's: read it before its next check; never freed */
+  pep3118_field x;
+  if (pep3118_checker_check(checker, format, strlen(format), &layout, error) != PEP3118_OK) return -1;
+  if (pep3118_layout_itemsize(layout) != (int64_t)sizeof(struct sample)) return 0;
+  if (pep3118_layout_field_count(layout) != 2) return 0;
+  if (pep3118_layout_field(layout, 1, &x, error) != PEP3118_OK) return -1;
+  return x.offset == (int64_t)offsetof(struct sample, x) && x.size == (int64_t)sizeof(double);
+}
+
+static void test_example(void) {
+  pep3118_checker* checker; /* made once, one per thread */
+  pep3118_error error;
+  CHECK_OK(pep3118_checker_new(pep3118_target_host(), NULL, &checker, &error), error);
+  CHECK_INT(describes_sample(checker, "T{i:id:d:x:}", &error), 1);
+  CHECK_INT(describes_sample(checker, "id", &error), 1);
+  CHECK_INT(describes_sample(checker, "T{i:id:f:x:}", &error), 0);
+  CHECK_INT(describes_sample(checker, "T{i:id:i:x:}", &error), 0);
+  CHECK_INT(describes_sample(checker, "T{i:id:K:x:}", &error), -1);
+  CHECK_STR(error.name, "unknown_code");
+  CHECK_INT(error.offset, 7);
+  pep3118_checker_free(checker);
+}
+
+/* ---- Against pep3118_check ------------------------------------------------------------------ */
 
 /* Two fields must be equal member by member. */
 static void check_same_field(const pep3118_field* a, const pep3118_field* b) {
@@ -174,6 +210,7 @@ static void test_bad_arguments(void) {
 }
 
 void test_checker(void) {
+  test_example();
   test_agrees_with_check();
   test_answer_is_borrowed();
   test_bad_arguments();
