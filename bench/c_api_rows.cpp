@@ -28,20 +28,6 @@ void expect_c_answer(const bench_case& c, const char* reader, pep3118_status sta
   }
 }
 
-struct checker_handle {
-  explicit checker_handle(const pep3118_parse_options& options) {
-    pep3118_error error;
-    if (pep3118_checker_new(pep3118_target_host(), &options, &handle, &error) != PEP3118_OK) {
-      std::abort();
-    }
-  }
-  ~checker_handle() { pep3118_checker_free(handle); }
-  checker_handle(const checker_handle&) = delete;
-  checker_handle& operator=(const checker_handle&) = delete;
-
-  pep3118_checker* handle = nullptr;
-};
-
 }  // namespace
 
 void add_c_api_rows(const bench_case& c) {
@@ -58,15 +44,18 @@ void add_c_api_rows(const bench_case& c) {
     benchmark::DoNotOptimize(pep3118_check(format.data(), format.size(), host, &options, &layout, &failure));
     pep3118_layout_free(layout);
   });
-  auto reused = std::make_shared<checker_handle>(options);
+  pep3118_checker* made_checker = nullptr;
+  if (pep3118_checker_new(host, &options, &made_checker, &error) != PEP3118_OK) {
+    std::abort();
+  }
+  const std::shared_ptr<pep3118_checker> reused(made_checker, pep3118_checker_free);
   const pep3118_layout* answer = nullptr;
-  const pep3118_status answered =
-      pep3118_checker_check(reused->handle, c.format.data(), c.format.size(), &answer, &error);
+  const pep3118_status answered = pep3118_checker_check(reused.get(), c.format.data(), c.format.size(), &answer, &error);
   expect_c_answer(c, "pep3118_checker_check", answered, answer, error);
   add_row("c_checker", c, c.format, [reused](std::string_view format) {
     const pep3118_layout* layout = nullptr;
     pep3118_error failure;
-    benchmark::DoNotOptimize(pep3118_checker_check(reused->handle, format.data(), format.size(), &layout, &failure));
+    benchmark::DoNotOptimize(pep3118_checker_check(reused.get(), format.data(), format.size(), &layout, &failure));
     benchmark::DoNotOptimize(layout);
   });
 }

@@ -4,6 +4,7 @@
 //
 //   pep3118_instruction_loop --list            the fixed cases' ids, one per line
 //   pep3118_instruction_loop KIND CASE CALLS   KIND: check, checker or floor (on the flat spelling)
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -43,12 +44,9 @@ int main(int argc, char** argv) {
     return usage();
   }
   const std::string_view kind = argv[1];
-  const bench_case* chosen = nullptr;
-  for (const bench_case& c : cases) {
-    chosen = c.id == argv[2] ? &c : chosen;
-  }
+  const auto chosen = std::find_if(cases.begin(), cases.end(), [&](const bench_case& c) { return c.id == argv[2]; });
   const long calls = std::strtol(argv[3], nullptr, 10);
-  if (chosen == nullptr || calls < 0) {
+  if (chosen == cases.end() || calls < 0) {
     return usage();
   }
   const bench_case& c = *chosen;
