@@ -5,7 +5,9 @@
 // does not decline, it must answer exactly as the full engine: the same verdict; on failure the
 // one diagnostic the full engine reports (severity, code, offset) and nothing else; on success
 // no diagnostic at all and the same layout in every member (itemsize, alignment, every field and
-// every padding, in order). check() must equal the full engine too (it takes the fast path).
+// every padding, in order). check() must equal the full engine too (it takes the fast path), and
+// check_size() must give its validity, diagnostics, itemsize and alignment; the scan without
+// records (check_size's) must reach the fast path's verdict, error and size.
 // One scratch and one output layout serve every call, as pep3118::checker reuses its own.
 #include <optional>
 #include <string>
@@ -129,8 +131,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                           where(*tgt, options) + ": " + first_difference(checked.value(), laid->value()));
       }
 
+      const auto sized = pep3118::check_size(input, *tgt, options);
+      FUZZ_CHECK_DETAIL(sized.ok() == expected_ok && same_diagnostics(sized.diagnostics(), expected),
+                        "check_size() and the full engine disagree on accept/reject or diagnostics",
+                        where(*tgt, options) + ": check_size()" + shown(sized.diagnostics()) + "; full engine" +
+                            shown(expected));
+      if (sized.ok() && expected_ok) {
+        FUZZ_CHECK_DETAIL(sized->itemsize == laid->value().itemsize && sized->alignment == laid->value().alignment,
+                          "check_size() and the full engine size differently", where(*tgt, options));
+      }
+
       pep3118::diagnostic error{pep3118::severity::warning, pep3118::error_code::bad_target_line, 987654321};
+      pep3118::diagnostic size_error = error;
+      pep3118::item_size sized_by_scan{-1, -1};
+      const auto size_verdict =
+          pep3118::detail::fast_check(input, *tgt, options, scratch, sized_by_scan, size_error);
       const auto verdict = pep3118::detail::fast_check(input, *tgt, options, scratch, out, error);
+      FUZZ_CHECK_DETAIL(size_verdict == verdict, "the scan without records reaches another verdict",
+                        where(*tgt, options));
+      if (verdict == pep3118::detail::fast_verdict::laid_out) {
+        FUZZ_CHECK_DETAIL(sized_by_scan.itemsize == out.itemsize && sized_by_scan.alignment == out.alignment,
+                          "the scan without records sizes differently", where(*tgt, options));
+      }
+      if (verdict == pep3118::detail::fast_verdict::failed) {
+        FUZZ_CHECK_DETAIL(same_diagnostics({size_error}, {error}), "the scan without records reports another error",
+                          where(*tgt, options));
+      }
       switch (verdict) {
         case pep3118::detail::fast_verdict::declined: break;
         case pep3118::detail::fast_verdict::failed:

@@ -7,6 +7,20 @@
 
 namespace pep3118::detail {
 
+namespace {
+
+// The reader knows the pep3118 rules only, and its records index the format with 32 bits.
+bool declines(std::string_view format, const parse_options& options) noexcept {
+  return options.rules != rule_set::pep3118 || format.size() >= std::numeric_limits<std::uint32_t>::max();
+}
+
+fast_scratch& thread_storage() noexcept {
+  thread_local fast_scratch scratch;
+  return scratch;
+}
+
+}  // namespace
+
 fast_scratch::fast_scratch() = default;
 fast_scratch::~fast_scratch() = default;
 fast_scratch::fast_scratch(fast_scratch&&) noexcept = default;
@@ -14,15 +28,37 @@ fast_scratch& fast_scratch::operator=(fast_scratch&&) noexcept = default;
 
 fast_verdict fast_check(std::string_view format, const target& tgt, const parse_options& options,
                         fast_scratch& scratch, layout& out, diagnostic& error) {
-  if (options.rules != rule_set::pep3118 || format.size() >= std::numeric_limits<std::uint32_t>::max()) {
+  if (declines(format, options)) {
     return fast_verdict::declined;
   }
   bool unwrap = false;
-  const fast_verdict verdict = scan_format(format, tgt, options, scratch, error, unwrap);
+  const fast_verdict verdict = scan_format(format, tgt, options, scratch, error, unwrap, scan_mode::layout);
   if (verdict == fast_verdict::laid_out) {
     emit_layout(format, tgt, scratch, unwrap, out);
   }
   return verdict;
 }
+
+fast_verdict fast_check(std::string_view format, const target& tgt, const parse_options& options,
+                        fast_scratch& scratch, item_size& out, diagnostic& error) {
+  if (declines(format, options)) {
+    return fast_verdict::declined;
+  }
+  bool unwrap = false;
+  const fast_verdict verdict = scan_format(format, tgt, options, scratch, error, unwrap, scan_mode::sizes);
+  if (verdict == fast_verdict::laid_out) {
+    out = {scratch.scopes[0].size, scratch.scopes[0].alignment};
+  }
+  return verdict;
+}
+
+thread_scratch::~thread_scratch() {
+  constexpr std::size_t kept = 4096;
+  if (format_size_ > kept) {
+    thread_storage() = fast_scratch();
+  }
+}
+
+fast_scratch& thread_scratch::get() noexcept { return thread_storage(); }
 
 }  // namespace pep3118::detail

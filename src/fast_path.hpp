@@ -87,8 +87,43 @@ struct fast_scratch {
 fast_verdict fast_check(std::string_view format, const target& tgt, const parse_options& options,
                         fast_scratch& scratch, layout& out, diagnostic& error);
 
+// check_size()'s fast path: the scan alone, without records of fields or padding runs.
+fast_verdict fast_check(std::string_view format, const target& tgt, const parse_options& options,
+                        fast_scratch& scratch, item_size& out, diagnostic& error);
+
+// The fast path's storage kept with the thread for check() and check_size(), so that a call
+// allocates only what it returns; let go after a format longer than 4 KiB, as its records would
+// sit idle.
+class thread_scratch {
+ public:
+  explicit thread_scratch(std::string_view format) noexcept : format_size_(format.size()) {}
+  ~thread_scratch();
+  thread_scratch(const thread_scratch&) = delete;
+  thread_scratch& operator=(const thread_scratch&) = delete;
+  fast_scratch& get() noexcept;
+
+ private:
+  std::size_t format_size_;
+};
+
 // check() without the fast path: parse, then layout_of (src/layout.cpp).
 result<layout> full_check(std::string_view format, const target& tgt, const parse_options& options);
+
+// check() and check_size(): the fast path on the thread's storage, and when it declines the
+// full engine's answer, which `from_full` makes a result<T>.
+template <typename T, typename FromFull>
+result<T> fast_or_full(std::string_view format, const target& tgt, const parse_options& options,
+                       FromFull from_full) {
+  thread_scratch scratch(format);
+  T out;
+  diagnostic error{severity::error, error_code::unknown_code, 0};
+  switch (fast_check(format, tgt, options, scratch.get(), out, error)) {
+    case fast_verdict::laid_out: return result<T>(std::move(out), {});
+    case fast_verdict::failed: return result<T>({error});
+    case fast_verdict::declined: break;
+  }
+  return from_full(full_check(format, tgt, options));
+}
 
 }  // namespace pep3118::detail
 

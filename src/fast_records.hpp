@@ -87,10 +87,14 @@ struct fast_scratch::name_slot {
   std::uint32_t hash = 0;
 };
 
+// What the scan records: everything the emission needs, or the structs alone (check_size()).
+enum class scan_mode : unsigned char { layout, sizes };
+
 // Reads and places the format into scratch's records; laid_out, failed (with `error`) or
-// declined. `unwrap`: the format is a lone unnamed item, which NumPy unwraps.
+// declined. `unwrap`: the format is a lone unnamed item, which NumPy unwraps. The root's size
+// and alignment are scratch.scopes[0]'s in either mode.
 fast_verdict scan_format(std::string_view format, const target& tgt, const parse_options& options,
-                         fast_scratch& scratch, diagnostic& error, bool& unwrap);
+                         fast_scratch& scratch, diagnostic& error, bool& unwrap, scan_mode mode);
 
 // Writes the layout the records describe into `out`, reusing its storage.
 void emit_layout(std::string_view format, const target& tgt, fast_scratch& scratch, bool unwrap, layout& out);

@@ -184,8 +184,13 @@ bool place(fast_scratch::frame& f, std::int64_t repeat, bool aligned, placement&
 std::int64_t extent(const placement& p) noexcept { return p.stride * p.elements; }  // place() checked it
 
 // The scan proper. The innermost open struct lives in `f_`; opening a member struct parks it
-// in scratch.frames.
+// in scratch.frames. Under scan_mode::sizes it keeps no records of fields or padding runs:
+// check_size() needs the root's size and alignment alone, and writing the records is most of
+// what a member costs.
+template <scan_mode Mode>
 class scan {
+  static constexpr bool records = Mode == scan_mode::layout;
+
  public:
   scan(std::string_view format, const target& tgt, const parse_options& options, fast_scratch& scratch)
       : format_(format), target_(tgt), options_(options), s_(scratch), names_(format, scratch) {
@@ -274,17 +279,19 @@ class scan {
     if (!name_member(name, p)) {
       return false;
     }
-    s_.fields.add() = {.scope = f_.scope,
-                       .name = name,
-                       .node = node,
-                       .offset = p.offset,
-                       .size = p.body.size,
-                       .alignment = p.alignment,
-                       .count = count,
-                       .has_count = has_count,
-                       .entry = false,
-                       .code = info.code,
-                       .order = order_};
+    if constexpr (records) {
+      s_.fields.add() = {.scope = f_.scope,
+                         .name = name,
+                         .node = node,
+                         .offset = p.offset,
+                         .size = p.body.size,
+                         .alignment = p.alignment,
+                         .count = count,
+                         .has_count = has_count,
+                         .entry = false,
+                         .code = info.code,
+                         .order = order_};
+    }
     add_pad(p.offset + extent(p), p.deferred, false, {}, true);
     return true;
   }
@@ -319,7 +326,7 @@ class scan {
     s.offset = p.offset;
     s.size = child.size;
     s.alignment = child.alignment;
-    if (s_.fields.size() == child.first_field) {  // no field of its own: an entry shows its name
+    if (records && s_.fields.size() == child.first_field) {  // no field of its own: an entry shows its name
       s_.fields.add() = {.scope = f_.scope,
                          .name = name,
                          .node = s.node,
@@ -393,7 +400,7 @@ class scan {
   }
 
   void add_pad(std::int64_t offset, std::int64_t size, bool written, span_name before, bool pending) {
-    if (size > 0) {
+    if (records && size > 0) {
       s_.pads.add() = {.scope = f_.scope, .offset = offset, .size = size, .before = before, .written = written,
                        .pending = pending};
       f_.pending += pending ? 1 : 0;
@@ -414,8 +421,11 @@ class scan {
 }  // namespace
 
 fast_verdict scan_format(std::string_view format, const target& tgt, const parse_options& options,
-                         fast_scratch& scratch, diagnostic& error, bool& unwrap) {
-  return scan(format, tgt, options, scratch).run(error, unwrap);
+                         fast_scratch& scratch, diagnostic& error, bool& unwrap, scan_mode mode) {
+  if (mode == scan_mode::sizes) {
+    return scan<scan_mode::sizes>(format, tgt, options, scratch).run(error, unwrap);
+  }
+  return scan<scan_mode::layout>(format, tgt, options, scratch).run(error, unwrap);
 }
 
 }  // namespace pep3118::detail

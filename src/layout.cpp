@@ -100,22 +100,7 @@ std::int64_t element_count(const std::vector<std::int64_t>& shape) noexcept {
 }
 
 result<layout> check(std::string_view format, const target& tgt, const parse_options& options) {
-  // The scan's records stay with the thread, so a check allocates only what it returns; a long
-  // format's are let go, as they would sit idle.
-  constexpr std::size_t kept_scratch = 4096;
-  thread_local detail::fast_scratch scratch;
-  layout out;
-  diagnostic error{severity::error, error_code::unknown_code, 0};
-  const detail::fast_verdict verdict = detail::fast_check(format, tgt, options, scratch, out, error);
-  if (format.size() > kept_scratch) {
-    scratch = detail::fast_scratch();
-  }
-  switch (verdict) {
-    case detail::fast_verdict::laid_out: return result<layout>(std::move(out), {});
-    case detail::fast_verdict::failed: return result<layout>({error});
-    case detail::fast_verdict::declined: break;
-  }
-  return detail::full_check(format, tgt, options);
+  return detail::fast_or_full<layout>(format, tgt, options, [](result<layout>&& full) { return std::move(full); });
 }
 
 namespace detail {

@@ -4,7 +4,8 @@
 // generator of the subset it takes (tests/fast_path_formats.hpp), damaged in every way, from
 // the generator of the whole language, from the corpus and from every byte in a few positions,
 // on several targets and option sets. The coverage cases fail when it declines what it must
-// take; check() itself is held to the full engine on the same formats.
+// take; check() and check_size() themselves are held to the full engine on the same formats, and
+// the scan without records (check_size's) to the same verdict, error and size as the scan with.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -107,9 +108,17 @@ class fast_runner {
         check_same_layout(*expected.value, checked.value());
       }
     }
-    // A diagnostic the fast path never reports, to see that `failed` sets it.
-    error_ = pep3118::diagnostic{pep3118::severity::warning, pep3118::error_code::bad_target_line, 987654321};
-    const fast_verdict verdict = fast_check(format, tgt, options, scratch_, out_, error_);
+    {
+      INFO("pep3118::check_size() against the full engine");
+      const auto sized = pep3118::check_size(format, tgt, options);
+      CHECK(sized.ok() == expected.ok);
+      CHECK(diagnostics_text(sized.diagnostics()) == diagnostics_text(expected.diagnostics));
+      if (sized.ok() && expected.ok) {
+        CHECK(sized->itemsize == expected.value->itemsize);
+        CHECK(sized->alignment == expected.value->alignment);
+      }
+    }
+    const fast_verdict verdict = fast_answer(format, tgt, options, out_);
     INFO("fast path: ", verdict_name(verdict), "; full engine: ", std::string(expected.ok ? "ok " : "rejects "),
          diagnostics_text(expected.diagnostics));
     switch (verdict) {
@@ -127,12 +136,40 @@ class fast_runner {
       case fast_verdict::declined: break;
       default: FAIL_CHECK("fast_check returned ", static_cast<int>(verdict)); break;
     }
+    check_sizes_scan(format, tgt, options, verdict);
     return verdict;
   }
 
  fast_scratch& scratch() { return scratch_; }
 
  private:
+  // The fast path's answer, into fresh sentinels: a diagnostic it never reports, to see that
+  // `failed` sets it.
+  template <typename Out>
+  fast_verdict fast_answer(std::string_view format, const pep3118::target& tgt, const pep3118::parse_options& options,
+                           Out& out) {
+    error_ = pep3118::diagnostic{pep3118::severity::warning, pep3118::error_code::bad_target_line, 987654321};
+    return fast_check(format, tgt, options, scratch_, out, error_);
+  }
+
+  // The scan without records, on the same scratch, after the scan with: the same verdict, the
+  // same error, the layout's size.
+  void check_sizes_scan(std::string_view format, const pep3118::target& tgt, const pep3118::parse_options& options,
+                        fast_verdict with_records) {
+    INFO("the scan without records (check_size's)");
+    const pep3118::diagnostic error_with_records = error_;
+    pep3118::item_size size{-1, -1};
+    const fast_verdict verdict = fast_answer(format, tgt, options, size);
+    CHECK(verdict_name(verdict) == verdict_name(with_records));
+    if (verdict == fast_verdict::laid_out && with_records == fast_verdict::laid_out) {
+      CHECK(size.itemsize == out_.itemsize);
+      CHECK(size.alignment == out_.alignment);
+    }
+    if (verdict == fast_verdict::failed && with_records == fast_verdict::failed) {
+      CHECK(diagnostics_text({error_}) == diagnostics_text({error_with_records}));
+    }
+  }
+
   fast_scratch scratch_;
   pep3118::layout out_;
   pep3118::diagnostic error_{};

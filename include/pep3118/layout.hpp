@@ -65,6 +65,22 @@ result<layout> layout_of(const descriptor& desc, const target& tgt = host_target
 result<layout> check(std::string_view format, const target& tgt = host_target(),
                      const parse_options& options = {});
 
+// What a format demands of the memory it describes: check()'s layout without its fields.
+struct item_size {
+  std::int64_t itemsize = 0;
+  std::int64_t alignment = 1;  // as layout::alignment
+};
+
+// check() without the fields, for the consumer that needs to know that a format is valid and
+// how large its items are (a bytes view, a buffer's length against its shape): the same
+// validity, diagnostics, itemsize and alignment as check(format, tgt, options), at a fraction of
+// the cost, since no path or field is written. Once the thread has checked a format as large
+// (up to 4 KiB), a valid format of the fast path's subset (marks, counts, codes, names, T{};
+// docs/performance.md) costs no allocation; a failure allocates its diagnostic, and what the
+// fast path declines costs what check() costs.
+result<item_size> check_size(std::string_view format, const target& tgt = host_target(),
+                             const parse_options& options = {});
+
 }  // namespace pep3118
 
 #endif
