@@ -1,4 +1,5 @@
-// The C API's layouts: pep3118_layout_of, pep3118_check, and the fields as plain C structs.
+// The C API's layouts: pep3118_layout_of, pep3118_check, pep3118_check_size, and the fields as
+// plain C structs.
 #include <cstdint>
 #include <string_view>
 
@@ -55,6 +56,23 @@ pep3118_status pep3118_check(const char* format, size_t length, const pep3118_ta
     // pep3118::check takes the fast path; the first error picks the status (a parse error:
     // INVALID_FORMAT, no layout: NO_LAYOUT), and the warnings are not kept.
     return c_api::deliver(out, error, check(std::string_view(format, length), c_api::target_of(target), cpp_options));
+  });
+}
+
+pep3118_status pep3118_check_size(const char* format, size_t length, const pep3118_target* target,
+                                  const pep3118_parse_options* options, pep3118_item_size* out,
+                                  pep3118_error* error) noexcept {
+  if (out != nullptr) *out = {0, 0};
+  return c_api::guarded(error, [&] {
+    if (format == nullptr || target == nullptr || out == nullptr) {
+      return c_api::invalid_argument(error, "format, target or out is NULL");
+    }
+    parse_options cpp_options;
+    if (const pep3118_status bad = c_api::read_options(options, cpp_options, error)) return bad;
+    const result<item_size> sized = check_size(std::string_view(format, length), c_api::target_of(target), cpp_options);
+    if (!sized) return c_api::fail(error, sized.diagnostics());
+    *out = {sized->itemsize, sized->alignment};
+    return PEP3118_OK;
   });
 }
 

@@ -231,6 +231,21 @@ pep3118_status pep3118_check(const char* format, size_t length, const pep3118_ta
                              const pep3118_parse_options* options, pep3118_layout** out,
                              pep3118_error* error) PEP3118_NOEXCEPT;
 void pep3118_layout_free(pep3118_layout* layout) PEP3118_NOEXCEPT;
+
+/* What a format demands of the memory it describes: pep3118_check's layout without its fields. */
+typedef struct pep3118_item_size {
+  int64_t itemsize;
+  int64_t alignment; /* as pep3118_layout_alignment */
+} pep3118_item_size;
+
+/* pep3118_check without the fields (pep3118::check_size), for the module that needs to know
+   that a format is valid and how large its items are: the same failures, itemsize and
+   alignment, at a fraction of the cost, and nothing to free. *out is {0, 0} unless it succeeds.
+   Once the thread has checked a format as large (up to 4 KiB), a valid format of the fast path's
+   subset (as for the checker) costs no allocation. */
+pep3118_status pep3118_check_size(const char* format, size_t length, const pep3118_target* target,
+                                  const pep3118_parse_options* options, pep3118_item_size* out,
+                                  pep3118_error* error) PEP3118_NOEXCEPT;
 /* 0 for NULL. The alignment is what the format demands of its container (1 when nothing is aligned). */
 int64_t pep3118_layout_itemsize(const pep3118_layout* layout) PEP3118_NOEXCEPT;
 int64_t pep3118_layout_alignment(const pep3118_layout* layout) PEP3118_NOEXCEPT;

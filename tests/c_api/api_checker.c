@@ -98,52 +98,18 @@ static void check_agrees(pep3118_checker* checker, const char* format, const pep
   pep3118_layout_free(expected);
 }
 
-/* Big, small, failing, declined to the full engine, warned, and big again. */
-static const char* const formats[] = {
-    "T{b:m0:h:m1:i:m2:q:m3:f:m4:d:m5:B:m6:H:m7:I:m8:Q:m9:T{i:a:d:b:}:inner:3s:text:}",
-    "<i",
-    "T{i:a:d:b:h:c:}",
-    "T{i:a:T{d:b:T{h:c:q:d:}:inner:}:middle:}",
-    "i:ab:d:cd:h:ef:q:gh:Ki:kl:d:mn:",
-    "T{i:a:i:a:}",
-    "(2)T{b:a:i:b:}:s:&<q:p:",
-    "(2,3)f",
-    "X{ii->d}",
-    "Zd",
-    "i3t",
-    "T{i",
-    "=l",
-    "F",
-    "ixxd:x:",
-    "T{}",
-    "",
-    "T{b:m0:h:m1:i:m2:q:m3:f:m4:d:m5:B:m6:H:m7:I:m8:Q:m9:T{i:a:d:b:}:inner:3s:text:}",
-};
-
-static void test_agrees_with_check(void) {
-  const char* const targets[] = {"x86_64-linux-gnu", "i686-linux-gnu", "s390x-linux-gnu", "x86_64-windows-msvc"};
-  pep3118_parse_options options[3];
-  size_t t;
-  size_t o;
-  options[0] = pep3118_parse_options_default();
-  options[1] = pep3118_parse_options_default();
-  options[1].rules = PEP3118_RULES_STRUCT;
-  options[2] = pep3118_parse_options_default();
-  options[2].strict = 1;
-  for (t = 0; t < sizeof targets / sizeof targets[0]; ++t) {
-    for (o = 0; o < 3; ++o) {
-      const pep3118_target* target = preset(targets[t]);
-      pep3118_checker* checker = UNSET(pep3118_checker);
-      pep3118_error error;
-      size_t f;
-      CHECK_OK(pep3118_checker_new(target, &options[o], &checker, &error), error);
-      CHECK(checker != NULL);
-      for (f = 0; f < sizeof formats / sizeof formats[0]; ++f) {
-        check_agrees(checker, formats[f], target, &options[o]);
-      }
-      pep3118_checker_free(checker);
-    }
+/* The checker made with the setting's target and options must answer every mixed format as
+   pep3118_check does. */
+static void check_setting(const pep3118_target* target, const pep3118_parse_options* options) {
+  pep3118_checker* checker = UNSET(pep3118_checker);
+  pep3118_error error;
+  size_t f;
+  CHECK_OK(pep3118_checker_new(target, options, &checker, &error), error);
+  CHECK(checker != NULL);
+  for (f = 0; f < mixed_format_count; ++f) {
+    check_agrees(checker, mixed_formats[f], target, options);
   }
+  pep3118_checker_free(checker);
 }
 
 /* The answer is the checker's own: it shows the next check's layout, and the checker keeps its
@@ -211,7 +177,7 @@ static void test_bad_arguments(void) {
 
 void test_checker(void) {
   test_example();
-  test_agrees_with_check();
+  for_each_setting(check_setting);
   test_answer_is_borrowed();
   test_bad_arguments();
 }

@@ -11,9 +11,18 @@ void test_targets(void);
 void test_parse(void);
 void test_layout(void);
 void test_checker(void);
+void test_check_size(void);
 void test_compare(void);
 void test_text(void);
 void test_buffer(void);
+
+/* Formats of every kind, for the entry points that must answer as pep3118_check does. */
+extern const char* const mixed_formats[];
+extern const size_t mixed_format_count;
+
+/* Calls `run` with each of 4 targets under each of 3 options: the defaults, the struct rules,
+   strict. */
+void for_each_setting(void (*run)(const pep3118_target* target, const pep3118_parse_options* options));
 
 /* A preset target, which must exist. */
 static inline const pep3118_target* preset(const char* name) {

@@ -149,6 +149,32 @@ void test_checker() {
   pep3118_checker_free(checker);
 }
 
+void test_check_size() {
+  const pep3118_target* host = pep3118_target_host();
+  // A format of the full engine: each of its allocations failing.
+  check_each_allocation_failing("pep3118_check_size", [&](pep3118_error& error) {
+    pep3118_item_size size{-1, -1};
+    const pep3118_status status = pep3118_check_size(format, std::strlen(format), host, nullptr, &size, &error);
+    CHECK((status == PEP3118_OK) == (size.itemsize > 0));
+    return status;
+  });
+  // The fast path's, once the thread is warm: no allocation may succeed, and a failure, whose
+  // diagnostic needs one, says out of memory.
+  constexpr char fast[] = "T{b:m0:h:m1:i:m2:q:m3:T{i:a:d:b:}:inner:3s:text:}";
+  pep3118_item_size size{-1, -1};
+  pep3118_error error;
+  CHECK_OK(pep3118_check_size(fast, std::strlen(fast), host, nullptr, &size, &error), error);
+  allocations_left = 0;
+  for (const char* warm : {"<i", "T{i:a:d:b:h:c:}", fast, "3xi:n:"}) {
+    CHECK_OK(pep3118_check_size(warm, std::strlen(warm), host, nullptr, &size, &error), error);
+  }
+  const pep3118_status failed = pep3118_check_size("iK", 2, host, nullptr, &size, &error);
+  allocations_left = -1;
+  CHECK_ERROR(failed, error, PEP3118_OUT_OF_MEMORY, "out_of_memory", 0);
+  CHECK_INT(size.itemsize, 0);
+  std::puts("pep3118_check_size: a warm thread allocated nothing");
+}
+
 void test_writing_text() {
   pep3118_descriptor* descriptor = parsed("T{b:flag:(2,3)i:counts:d:ratio:}:record:");
   static char text[4096];
@@ -168,6 +194,7 @@ void test_writing_text() {
 int main() {
   test_creating_handles();
   test_checker();
+  test_check_size();
   test_writing_text();
   std::puts("c_api.out_of_memory: every check passed");
   return 0;
