@@ -12,7 +12,7 @@ namespace pep3118::cli {
 
 namespace {
 
-std::string valid_line(const layout& laid_out, std::size_t warnings, std::string_view format) {
+std::string valid_line(const item_size& laid_out, std::size_t warnings, std::string_view format) {
   std::string line = fmt::format("ok  itemsize {}  alignment {}  {}", laid_out.itemsize,
                                  laid_out.alignment, display_escaped(format));
   if (warnings > 0)
@@ -22,8 +22,10 @@ std::string valid_line(const layout& laid_out, std::size_t warnings, std::string
 
 }  // namespace
 
+// `check` shows the itemsize and alignment alone, so it asks for nothing more: check_size()
+// gives check()'s verdict and diagnostics without writing the fields.
 report check_report(const options& opts, std::string_view format) {
-  result<layout> laid_out = check(format, *opts.tgt, parse_options_of(opts));
+  result<item_size> laid_out = check_size(format, *opts.tgt, parse_options_of(opts));
   const std::vector<diagnostic>& diagnostics = laid_out.diagnostics();
   std::optional<std::string> answer;
   if (laid_out.ok()) answer = valid_line(laid_out.value(), diagnostics.size(), format);
