@@ -32,7 +32,7 @@ fast_verdict fast_check(std::string_view format, const target& tgt, const parse_
     return fast_verdict::declined;
   }
   bool unwrap = false;
-  const fast_verdict verdict = scan_format(format, tgt, options, scratch, error, unwrap, scan_mode::layout);
+  const fast_verdict verdict = scan_format<scan_mode::layout>(format, tgt, options, scratch, error, unwrap);
   if (verdict == fast_verdict::laid_out) {
     emit_layout(format, tgt, scratch, unwrap, out);
   }
@@ -45,7 +45,7 @@ fast_verdict fast_check(std::string_view format, const target& tgt, const parse_
     return fast_verdict::declined;
   }
   bool unwrap = false;
-  const fast_verdict verdict = scan_format(format, tgt, options, scratch, error, unwrap, scan_mode::sizes);
+  const fast_verdict verdict = scan_format<scan_mode::sizes>(format, tgt, options, scratch, error, unwrap);
   if (verdict == fast_verdict::laid_out) {
     out = {scratch.scopes[0].size, scratch.scopes[0].alignment};
   }

@@ -86,8 +86,9 @@ class name_table {
     }
   }
 
-  // False when struct `scope` already has the name.
-  bool insert(std::uint32_t scope, const span_name& name) {
+  // False when struct `scope` already has the name. Forced inline: called from both modes'
+  // scans, GCC 12 stopped inlining it and check() lost 3% of its instructions.
+  [[gnu::always_inline]] bool insert(std::uint32_t scope, const span_name& name) {
     std::vector<fast_scratch::name_slot>& table = s_.names;
     if ((used_ + 1) * 2 > table.size()) {
       grow();
@@ -420,12 +421,16 @@ class scan {
 
 }  // namespace
 
+// One function per mode, which the caller picks: the mode costs nothing at run time.
+template <scan_mode Mode>
 fast_verdict scan_format(std::string_view format, const target& tgt, const parse_options& options,
-                         fast_scratch& scratch, diagnostic& error, bool& unwrap, scan_mode mode) {
-  if (mode == scan_mode::sizes) {
-    return scan<scan_mode::sizes>(format, tgt, options, scratch).run(error, unwrap);
-  }
-  return scan<scan_mode::layout>(format, tgt, options, scratch).run(error, unwrap);
+                         fast_scratch& scratch, diagnostic& error, bool& unwrap) {
+  return scan<Mode>(format, tgt, options, scratch).run(error, unwrap);
 }
+
+template fast_verdict scan_format<scan_mode::layout>(std::string_view, const target&, const parse_options&,
+                                                     fast_scratch&, diagnostic&, bool&);
+template fast_verdict scan_format<scan_mode::sizes>(std::string_view, const target&, const parse_options&,
+                                                    fast_scratch&, diagnostic&, bool&);
 
 }  // namespace pep3118::detail
