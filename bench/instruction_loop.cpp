@@ -3,7 +3,8 @@
 // not move with a shared machine's load as timings do, so they show what a change costs.
 //
 //   pep3118_instruction_loop --list            the fixed cases' ids, one per line
-//   pep3118_instruction_loop KIND CASE CALLS   KIND: check, checker or floor (on the flat spelling)
+//   pep3118_instruction_loop KIND CASE CALLS   KIND: check, checker, size (check_size)
+//                                              or floor (on the flat spelling)
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -23,12 +24,15 @@ using namespace pep3118;
 using namespace pep3118::bench;
 
 int usage() {
-  std::fputs("usage: pep3118_instruction_loop --list | {check|checker|floor} CASE CALLS\n", stderr);
+  std::fputs("usage: pep3118_instruction_loop --list | {check|checker|size|floor} CASE CALLS\n", stderr);
   return 2;
 }
 
 // What each answer was, summed, printed at the end: the calls cannot be left out.
-std::int64_t answer_of(const result<layout>& laid_out) { return laid_out ? laid_out->itemsize : -1; }
+template <typename T>
+std::int64_t answer_of(const result<T>& laid_out) {
+  return laid_out ? laid_out->itemsize : -1;
+}
 
 }  // namespace
 
@@ -59,6 +63,10 @@ int main(int argc, char** argv) {
     checker reused(host_target(), c.options);
     for (long k = 0; k < calls; ++k) {
       sum += answer_of(reused.check(c.format));
+    }
+  } else if (kind == "size") {
+    for (long k = 0; k < calls; ++k) {
+      sum += answer_of(check_size(c.format, host_target(), c.options));
     }
   } else if (kind == "floor") {
     for (long k = 0; k < calls; ++k) {

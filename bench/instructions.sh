@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# bench/instructions.sh: instructions per call of check, a reused checker and the floor on the
-# fixed cases of docs/performance.md, counted by callgrind: deterministic where timings on a
-# shared machine are not, so they show what a change costs. Each count is the difference of
-# two runs, of 1000 and of 2000 calls, over 1000: start-up and the first call's allocations
-# cancel out. Needs valgrind (installed when missing); builds as bench/run.sh does, in
+# bench/instructions.sh: instructions per call of check, a reused checker, check_size and the
+# floor on the fixed cases of docs/performance.md, counted by callgrind: deterministic where
+# timings on a shared machine are not, so they show what a change costs. Each count is the
+# difference of two runs, of 1000 and of 2000 calls, over 1000: start-up and the first call's
+# allocations cancel out. Needs valgrind (installed when missing); builds as bench/run.sh does, in
 # build/bench. About a minute.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -30,12 +30,13 @@ per_call() {
   echo $(( (twice - once) / 1000 ))
 }
 
-echo "| case | check | checker | floor | check/floor | checker/floor |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| case | check | checker | size | floor | check/floor | checker/floor | size/floor |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for id in $("$loop" --list); do
   check=$(per_call check "$id")
   checker=$(per_call checker "$id")
+  size=$(per_call size "$id")
   floor=$(per_call floor "$id")
-  awk -v id="$id" -v a="$check" -v b="$checker" -v f="$floor" \
-    'BEGIN { printf "| %s | %d | %d | %d | %.1fx | %.1fx |\n", id, a, b, f, a / f, b / f }'
+  awk -v id="$id" -v a="$check" -v b="$checker" -v s="$size" -v f="$floor" \
+    'BEGIN { printf "| %s | %d | %d | %d | %d | %.1fx | %.1fx | %.1fx |\n", id, a, b, s, f, a / f, b / f, s / f }'
 done

@@ -24,6 +24,10 @@ void add_library_rows(const bench_case& c) {
     const result<layout>& laid_out = reused->check(format);
     benchmark::DoNotOptimize(&laid_out);
   });
+  add_row("size", c, c.format, [&host, options](std::string_view format) {
+    auto sized = check_size(format, host, options);
+    benchmark::DoNotOptimize(sized);
+  });
   add_row("parse", c, c.format, [options](std::string_view format) {
     auto parsed = parse(format, options);
     benchmark::DoNotOptimize(parsed);

@@ -2,9 +2,10 @@
 """bench/report.py RESULTS.json [--markdown]: the tables and goals of docs/performance.md.
 
 Reads Google Benchmark's JSON output of pep3118_bench (rows named KIND/CASE, KIND one of check,
-checker, parse, layout, c_check, c_checker, floor, struct, numpy, cache_hit, hash) and prints one row per case with
+checker, size, parse, layout, c_check, c_checker, floor, struct, numpy, cache_hit, hash) and prints one row per case with
 ns per format, MB/s, allocations per parse and the ratios issue #9 sets goals on, then the goals
-with PASS or FAIL, for check() and for a reused checker. With repetitions, the median of each row is used. --markdown prints the tables as
+with PASS or FAIL, for check() and for a reused checker; check_size() (`size`) is held to the
+floor's goals too, as the reader that does the floor's own work. With repetitions, the median of each row is used. --markdown prints the tables as
 Markdown, for docs/performance.md.
 """
 import json
@@ -75,16 +76,18 @@ def check_columns(rows, case):
         number_text(check["allocs"], 0),
         ns_text(time_of(rows, "checker", case)),
         number_text(checker["allocs"] if checker else None, 0),
+        ns_text(time_of(rows, "size", case)),
         ns_text(time_of(rows, "parse", case)),
         ns_text(time_of(rows, "layout", case)),
         ns_text(time_of(rows, "floor", case)),
         number_text(ratio(rows, "check", "floor", case)),
         number_text(ratio(rows, "checker", "floor", case)),
+        number_text(ratio(rows, "size", "floor", case)),
     ]
 
 
-CHECK_HEADERS = ["check ns", "MB/s", "allocs", "checker ns", "checker allocs", "parse ns", "layout ns", "floor ns",
-                 "check/floor", "checker/floor"]
+CHECK_HEADERS = ["check ns", "MB/s", "allocs", "checker ns", "checker allocs", "size ns", "parse ns", "layout ns",
+                 "floor ns", "check/floor", "checker/floor", "size/floor"]
 
 
 def fixed_table(rows, cases):
@@ -168,7 +171,7 @@ def goals(rows, fixed, grouped):
         if value is not None:
             lines.append(f"{verdict(value <= limit)}  {numerator} {what}: {case} {value:.2f}x (goal <= {limit}x)")
 
-    for kind in ("check", "checker"):
+    for kind in ("check", "checker", "size"):
         for case in SMALL_CASES:
             at_most(case, kind, "floor", SMALL_LIMIT, "vs the floor, flat and small formats")
         at_most(WIDE_CASE, kind, "floor", WIDE_LIMIT, "vs the floor, 200 fields")
@@ -178,7 +181,7 @@ def goals(rows, fixed, grouped):
             if value is not None:
                 lines.append(f"{verdict(value >= NUMPY_MINIMUM)}  {kind} faster than NumPy's parser: {case} "
                              f"{value:.1f}x (goal >= {NUMPY_MINIMUM:g}x)")
-    for kind in ("check", "checker"):
+    for kind in ("check", "checker", "size"):
         for family, members in grouped.items():
             if any((kind, case) not in rows for _, case in members):
                 continue

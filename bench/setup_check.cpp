@@ -39,7 +39,8 @@ void expect(const bench_case& c, const char* reader, const answer& got) {
   }
 }
 
-answer library_answer(const result<layout>& laid_out) {
+template <typename T>
+answer library_answer(const result<T>& laid_out) {
   if (laid_out) {
     return {laid_out->itemsize, std::nullopt};
   }
@@ -70,6 +71,7 @@ void verify_case(const bench_case& c, const python_references& python) {
   expect(c, "pep3118::check", library_answer(c.format, c.options));
   checker reused(host_target(), c.options);
   expect(c, "pep3118::checker", library_answer(reused.check(c.format)));
+  expect(c, "pep3118::check_size", library_answer(check_size(c.format, host_target(), c.options)));
   if (!c.flat_format.empty()) {
     // The flat spelling must mean the same to the library as the case itself, and the floor
     // must read it as the library does.
