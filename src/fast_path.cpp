@@ -14,6 +14,21 @@ bool declines(std::string_view format, const parse_options& options) noexcept {
   return options.rules != rule_set::pep3118 || format.size() >= std::numeric_limits<std::uint32_t>::max();
 }
 
+// The scan in `Mode`, then `finish(unwrap)` when it has laid the format out.
+template <scan_mode Mode, typename Finish>
+fast_verdict scan_then(std::string_view format, const target& tgt, const parse_options& options,
+                       fast_scratch& scratch, diagnostic& error, Finish finish) {
+  if (declines(format, options)) {
+    return fast_verdict::declined;
+  }
+  bool unwrap = false;
+  const fast_verdict verdict = scan_format<Mode>(format, tgt, options, scratch, error, unwrap);
+  if (verdict == fast_verdict::laid_out) {
+    finish(unwrap);
+  }
+  return verdict;
+}
+
 fast_scratch& thread_storage() noexcept {
   thread_local fast_scratch scratch;
   return scratch;
@@ -28,28 +43,15 @@ fast_scratch& fast_scratch::operator=(fast_scratch&&) noexcept = default;
 
 fast_verdict fast_check(std::string_view format, const target& tgt, const parse_options& options,
                         fast_scratch& scratch, layout& out, diagnostic& error) {
-  if (declines(format, options)) {
-    return fast_verdict::declined;
-  }
-  bool unwrap = false;
-  const fast_verdict verdict = scan_format<scan_mode::layout>(format, tgt, options, scratch, error, unwrap);
-  if (verdict == fast_verdict::laid_out) {
-    emit_layout(format, tgt, scratch, unwrap, out);
-  }
-  return verdict;
+  return scan_then<scan_mode::layout>(format, tgt, options, scratch, error,
+                                      [&](bool unwrap) { emit_layout(format, tgt, scratch, unwrap, out); });
 }
 
 fast_verdict fast_check(std::string_view format, const target& tgt, const parse_options& options,
                         fast_scratch& scratch, item_size& out, diagnostic& error) {
-  if (declines(format, options)) {
-    return fast_verdict::declined;
-  }
-  bool unwrap = false;
-  const fast_verdict verdict = scan_format<scan_mode::sizes>(format, tgt, options, scratch, error, unwrap);
-  if (verdict == fast_verdict::laid_out) {
+  return scan_then<scan_mode::sizes>(format, tgt, options, scratch, error, [&](bool) {
     out = {scratch.scopes[0].size, scratch.scopes[0].alignment};
-  }
-  return verdict;
+  });
 }
 
 thread_scratch::~thread_scratch() {
