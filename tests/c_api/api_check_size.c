@@ -41,11 +41,7 @@ static void check_setting(const pep3118_target* target, const pep3118_parse_opti
     pep3118_error expected_error;
     const pep3118_status status = pep3118_check_size(format, length, target, options, &size, &size_error);
     CHECK_INT(status, pep3118_check(format, length, target, options, &expected, &expected_error));
-    CHECK_INT(size_error.status, expected_error.status);
-    CHECK_INT(size_error.code, expected_error.code);
-    CHECK_STR(size_error.name, expected_error.name);
-    CHECK_STR(size_error.message, expected_error.message);
-    CHECK_INT(size_error.offset, expected_error.offset);
+    check_same_error(&size_error, &expected_error);
     /* pep3118_layout_itemsize and _alignment say 0 for the NULL layout of a failure. */
     CHECK_INT(size.itemsize, pep3118_layout_itemsize(expected));
     CHECK_INT(size.alignment, pep3118_layout_alignment(expected));

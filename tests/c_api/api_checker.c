@@ -75,11 +75,7 @@ static void check_agrees(pep3118_checker* checker, const char* format, const pep
   const size_t length = strlen(format);
   const pep3118_status status = pep3118_checker_check(checker, format, length, &answer, &answer_error);
   CHECK_INT(status, pep3118_check(format, length, target, options, &expected, &expected_error));
-  CHECK_INT(answer_error.status, expected_error.status);
-  CHECK_INT(answer_error.code, expected_error.code);
-  CHECK_STR(answer_error.name, expected_error.name);
-  CHECK_STR(answer_error.message, expected_error.message);
-  CHECK_INT(answer_error.offset, expected_error.offset);
+  check_same_error(&answer_error, &expected_error);
   CHECK((answer == NULL) == (status != PEP3118_OK));
   if (status == PEP3118_OK && answer != NULL && expected != NULL) {
     size_t index;

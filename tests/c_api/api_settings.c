@@ -1,5 +1,5 @@
 /* What the tests of entry points that must answer as pep3118_check does share: formats of
-   every kind and the settings to check them under. */
+   every kind, the settings to check them under, and the comparison of their errors. */
 #include <pep3118/pep3118.h>
 
 #include "api_tests.h"
@@ -43,4 +43,12 @@ void for_each_setting(void (*run)(const pep3118_target* target, const pep3118_pa
       run(preset(targets[t]), &options[o]);
     }
   }
+}
+
+void check_same_error(const pep3118_error* got, const pep3118_error* expected) {
+  CHECK_INT(got->status, expected->status);
+  CHECK_INT(got->code, expected->code);
+  CHECK_STR(got->name, expected->name);
+  CHECK_STR(got->message, expected->message);
+  CHECK_INT(got->offset, expected->offset);
 }

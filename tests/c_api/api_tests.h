@@ -24,6 +24,9 @@ extern const size_t mixed_format_count;
    strict. */
 void for_each_setting(void (*run)(const pep3118_target* target, const pep3118_parse_options* options));
 
+/* Two errors must be equal member by member. */
+void check_same_error(const pep3118_error* got, const pep3118_error* expected);
+
 /* A preset target, which must exist. */
 static inline const pep3118_target* preset(const char* name) {
   const pep3118_target* found = pep3118_target_find(name);
