@@ -32,6 +32,17 @@ pep3118_field field_to_c(const field& leaf) noexcept {
           leaf.depth};
 }
 
+// `run(format, target, options)` with the C arguments of pep3118_check and pep3118_check_size
+// read, or INVALID_ARGUMENT when they cannot be.
+template <typename Run>
+pep3118_status with_format(const char* format, size_t length, const pep3118_target* target,
+                           const pep3118_parse_options* options, pep3118_error* error, Run run) {
+  if (format == nullptr || target == nullptr) return c_api::invalid_argument(error, "format or target is NULL");
+  parse_options cpp_options;
+  if (const pep3118_status bad = c_api::read_options(options, cpp_options, error)) return bad;
+  return run(std::string_view(format, length), c_api::target_of(target), cpp_options);
+}
+
 }  // namespace
 
 pep3118_status pep3118_layout_of(const pep3118_descriptor* descriptor, const pep3118_target* target,
@@ -48,14 +59,11 @@ pep3118_status pep3118_check(const char* format, size_t length, const pep3118_ta
                              const pep3118_parse_options* options, pep3118_layout** out,
                              pep3118_error* error) noexcept {
   return c_api::creating(out, error, [&] {
-    if (format == nullptr || target == nullptr) {
-      return c_api::invalid_argument(error, "format or target is NULL");
-    }
-    parse_options cpp_options;
-    if (const pep3118_status bad = c_api::read_options(options, cpp_options, error)) return bad;
     // pep3118::check takes the fast path; the first error picks the status (a parse error:
     // INVALID_FORMAT, no layout: NO_LAYOUT), and the warnings are not kept.
-    return c_api::deliver(out, error, check(std::string_view(format, length), c_api::target_of(target), cpp_options));
+    return with_format(format, length, target, options, error, [&](const auto&... read) {
+      return c_api::deliver(out, error, check(read...));
+    });
   });
 }
 
@@ -64,15 +72,13 @@ pep3118_status pep3118_check_size(const char* format, size_t length, const pep31
                                   pep3118_error* error) noexcept {
   if (out != nullptr) *out = {0, 0};
   return c_api::guarded(error, [&] {
-    if (format == nullptr || target == nullptr || out == nullptr) {
-      return c_api::invalid_argument(error, "format, target or out is NULL");
-    }
-    parse_options cpp_options;
-    if (const pep3118_status bad = c_api::read_options(options, cpp_options, error)) return bad;
-    const result<item_size> sized = check_size(std::string_view(format, length), c_api::target_of(target), cpp_options);
-    if (!sized) return c_api::fail(error, sized.diagnostics());
-    *out = {sized->itemsize, sized->alignment};
-    return PEP3118_OK;
+    if (out == nullptr) return c_api::invalid_argument(error, "out is NULL");
+    return with_format(format, length, target, options, error, [&](const auto&... read) {
+      const result<item_size> sized = check_size(read...);
+      if (!sized) return c_api::fail(error, sized.diagnostics());
+      *out = {sized->itemsize, sized->alignment};
+      return PEP3118_OK;
+    });
   });
 }
 
