@@ -2,10 +2,11 @@
 """bench/report.py RESULTS.json [--markdown]: the tables and goals of docs/performance.md.
 
 Reads Google Benchmark's JSON output of pep3118_bench (rows named KIND/CASE, KIND one of check,
-checker, size, parse, layout, c_check, c_checker, floor, struct, numpy, cache_hit, hash) and prints one row per case with
-ns per format, MB/s, allocations per parse and the ratios issue #9 sets goals on, then the goals
-with PASS or FAIL, for check() and for a reused checker; check_size() (`size`) is held to the
-floor's goals too, as the reader that does the floor's own work. With repetitions, the median of each row is used. --markdown prints the tables as
+checker, size, parse, layout, c_check, c_checker, floor, struct, numpy, cache_hit, hash) and
+prints one row per case with ns per format, MB/s, allocations per parse and the ratios issue #9
+sets goals on, then the goals with PASS or FAIL, for check() and for a reused checker;
+check_size() (`size`) is held to the floor's goals too, as the reader that does the floor's own
+work. With repetitions, the median of each row is used. --markdown prints the tables as
 Markdown, for docs/performance.md.
 """
 import json

@@ -92,8 +92,7 @@ enum class scan_mode : unsigned char { layout, sizes };
 
 // Reads and places the format into scratch's records; laid_out, failed (with `error`) or
 // declined. `unwrap`: the format is a lone unnamed item, which NumPy unwraps. The root's size
-// and alignment are scratch.scopes[0]'s in either mode.
-// Defined for both modes in fast_scan.cpp.
+// and alignment are scratch.scopes[0]'s in either mode (both are instantiated in fast_scan.cpp).
 template <scan_mode Mode>
 fast_verdict scan_format(std::string_view format, const target& tgt, const parse_options& options,
                          fast_scratch& scratch, diagnostic& error, bool& unwrap);
