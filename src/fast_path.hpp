@@ -72,7 +72,7 @@ struct fast_scratch {
   record_list<member> fields;
   record_list<pad_run> pads;
   std::vector<name_slot> names;  // open-addressing table for the duplicate-name check
-  std::uint32_t generation = 0;  // stamps the table's slots: no clearing between checks
+  std::uint32_t stamped = 0;     // the table's stamps handed out: no clearing between checks
   std::string text;              // a padding run's `before`, being written
   std::string within;            // and its `within`
 

@@ -80,10 +80,7 @@ struct fast_scratch::pad_run {
 };
 
 struct fast_scratch::name_slot {
-  std::uint32_t generation = 0;
-  std::uint32_t scope = 0;
-  std::uint32_t begin = 0;
-  std::uint32_t size = 0;
+  std::uint32_t stamp = 0;  // its struct's in its call; 0: empty
   std::uint32_t hash = 0;
 };
 

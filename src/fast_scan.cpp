@@ -7,6 +7,8 @@
 // for the next field of its struct (fast_records.hpp); the emission settles them.
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <limits>
 
 #include <pep3118/grammar.hpp>
 
@@ -74,51 +76,96 @@ constexpr std::array<byte_info, 256> byte_infos = make_byte_infos();
 const byte_info& info_of(char c) noexcept { return byte_infos[static_cast<unsigned char>(c)]; }
 byte_class class_of(char c) noexcept { return info_of(c).what; }
 
-// The duplicate-name check: an open-addressing table of the written names of every struct,
-// keyed by struct and name. Slots carry the check's generation, so nothing is cleared between
-// checks.
+// The duplicate-name check: an open-addressing table of the written names' hashes, keyed by
+// struct. A slot is 8 bytes, a stamp and a hash, so that the table of a large format stays in
+// the caches: a name is known by its hash alone, and two names of one struct with one hash are
+// declined as a duplicate is, for the full engine to tell apart. Each call takes a stamp per
+// struct it may open, above every earlier call's, so nothing is cleared between checks.
+//
+// A table beyond the first-level cache costs a miss a name, which would make the cost per byte
+// of a large format several times a small one's. So a large table's inserts wait in a queue
+// while their slots are fetched, and land `queued` names later: the misses overlap. The scan
+// needs the answer only when it ends (settle()); a duplicate found late declines all the same.
 class name_table {
  public:
   name_table(std::string_view format, fast_scratch& scratch) : format_(format), s_(scratch) {
-    if (++s_.generation == 0) {  // the stamps wrapped: forget every slot once
+    const std::uint32_t needed = static_cast<std::uint32_t>(format.size()) + 1;  // a struct a byte, and the root
+    if (s_.stamped > std::numeric_limits<std::uint32_t>::max() - needed) {  // they would wrap: forget every slot
       std::fill(s_.names.begin(), s_.names.end(), fast_scratch::name_slot{});
-      s_.generation = 1;
+      s_.stamped = 0;
     }
+    base_ = s_.stamped + 1;
+    s_.stamped += needed;
   }
 
-  // False when struct `scope` already has the name. Forced inline: called from both modes'
-  // scans, GCC 12 stopped inlining it and check() lost 3% of its instructions.
-  [[gnu::always_inline]] bool insert(std::uint32_t scope, const span_name& name) {
+  // False when struct `scope` already has a name of this hash, or, for a large table, when a
+  // name queued earlier lands on a duplicate. Forced inline: called from both modes' scans,
+  // GCC 12 stopped inlining it and check() lost 3% of its instructions.
+  [[gnu::always_inline]] bool insert(std::uint32_t scope, std::uint32_t hash) {
+    if (s_.names.size() <= cached_slots) {
+      return put({scope, hash});
+    }
+    if (queued_ - landed_ == queue_.size() && !put(queue_[landed_++ % queue_.size()])) {
+      return false;
+    }
+    __builtin_prefetch(&s_.names[slot_of(scope, hash) & (s_.names.size() - 1)], 1);
+    queue_[queued_++ % queue_.size()] = {scope, hash};
+    return true;
+  }
+
+  // False when a queued name is a duplicate.
+  bool settle() { return landed_ == queued_ || land_queued(); }
+
+ private:
+  struct entry {
+    std::uint32_t scope;
+    std::uint32_t hash;
+  };
+
+  static constexpr std::size_t cached_slots = 4096;  // 32 KiB: the table is in the first-level cache
+
+  bool land_queued() {
+    while (landed_ < queued_) {
+      if (!put(queue_[landed_++ % queue_.size()])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool put(entry name) {
     std::vector<fast_scratch::name_slot>& table = s_.names;
     if ((used_ + 1) * 2 > table.size()) {
       grow();
     }
-    const std::string_view text = format_.substr(name.begin, name.size);
+    const std::uint32_t stamp = base_ + name.scope;
     const std::size_t mask = table.size() - 1;
-    for (std::size_t k = slot_of(scope, name.hash) & mask;; k = (k + 1) & mask) {
+    for (std::size_t k = slot_of(name.scope, name.hash) & mask;; k = (k + 1) & mask) {
       fast_scratch::name_slot& slot = table[k];
-      if (slot.generation != s_.generation) {
-        slot = {s_.generation, scope, name.begin, name.size, name.hash};
+      if (slot.stamp < base_) {  // empty, or an earlier call's
+        slot = {stamp, name.hash};
         ++used_;
         return true;
       }
-      if (slot.hash == name.hash && slot.scope == scope && format_.substr(slot.begin, slot.size) == text) {
+      if (slot.stamp == stamp && slot.hash == name.hash) {
         return false;
       }
     }
   }
 
- private:
+  // Once a call at most: a written name takes two colons, so a table of as many slots as the
+  // format has colons holds all its names at half load.
   void grow() {
     std::vector<fast_scratch::name_slot>& table = s_.names;
     std::vector<fast_scratch::name_slot> old;
     old.swap(table);
-    table.assign(std::max<std::size_t>(64, old.size() * 2), fast_scratch::name_slot{});
+    const auto colons = static_cast<std::size_t>(std::count(format_.begin(), format_.end(), ':'));
+    table.assign(std::bit_ceil(std::max({std::size_t{64}, colons, old.size() * 2})), fast_scratch::name_slot{});
     const std::size_t mask = table.size() - 1;
     for (const fast_scratch::name_slot& slot : old) {
-      if (slot.generation == s_.generation) {
-        std::size_t k = slot_of(slot.scope, slot.hash) & mask;
-        while (table[k].generation == s_.generation) {
+      if (slot.stamp >= base_) {
+        std::size_t k = slot_of(slot.stamp - base_, slot.hash) & mask;
+        while (table[k].stamp >= base_) {
           k = (k + 1) & mask;
         }
         table[k] = slot;
@@ -134,7 +181,11 @@ class name_table {
 
   std::string_view format_;
   fast_scratch& s_;
+  std::uint32_t base_ = 0;  // the root's stamp; struct k's is base_ + k
   std::size_t used_ = 0;
+  std::array<entry, 16> queue_;  // written before it is read
+  std::uint32_t queued_ = 0;  // names queued in this call, and landed in the table
+  std::uint32_t landed_ = 0;
 };
 
 // An optional `:name:` at `i` of ASCII bytes, hashed as it is read; false for anything else in a
@@ -221,6 +272,9 @@ class scan {
           }
           continue;
         case byte_class::unknown:
+          if (!names_.settle()) {
+            return fast_verdict::declined;  // duplicate_name
+          }
           error = {severity::error, error_code::unknown_code, i_};
           return fast_verdict::failed;
         case byte_class::other: break;
@@ -239,7 +293,7 @@ class scan {
       }
       return fast_verdict::declined;
     }
-    if (s_.frames.size() > 0 || !end_struct()) {
+    if (s_.frames.size() > 0 || !end_struct() || !names_.settle()) {
       return fast_verdict::declined;
     }
     s_.scopes[0].size = f_.size;
@@ -377,8 +431,8 @@ class scan {
   bool name_member(span_name& name, const placement& p) {
     count_member(!name.written, p);
     if (name.written) {
-      if (!names_.insert(f_.scope, name)) {
-        return false;  // duplicate_name
+      if (!names_.insert(f_.scope, name.hash)) {
+        return false;  // duplicate_name, or a hash shared
       }
       f_.generated_like = f_.generated_like || (format_[name.begin] == 'f' &&
                                                 generated_number(format_.substr(name.begin, name.size)) >= 0);
