@@ -480,6 +480,44 @@ TEST_CASE("fast path: generated formats of its subset, damaged") {
   CHECK(damaged.failed * 100 >= damaged.total() * 25);
 }
 
+TEST_CASE("fast path: generated formats behind a large duplicate-name table") {
+  // Behind 2100 names the table is past its first-level-cache size and queues its inserts
+  // (fast_scan.cpp): generated formats, whole, damaged and with an unknown code planted, must be
+  // answered there as anywhere. The prefix is a named struct, so it adds no unnamed member.
+  std::string prefix = "T{";
+  for (int i = 0; i < 2100; ++i) prefix += "i:p" + std::to_string(i) + ":";
+  prefix += "}:prefix_of_2100:";
+  const pep3118::target& host = pep3118::host_target();
+  fast_runner runner;
+  tally whole;
+  const std::size_t cases = std::max<std::size_t>(generated_case_count() / 20, 10);  // the full engine reads 17 KB a case
+  for (std::size_t index = 0; index < cases; ++index) {
+    random_source random(case_seed(3123, index));
+    const subset_format f = pep3118_test::generate_subset_format(random);
+    INFO("case ", index, ": format \"", show(f.text), "\" behind the prefix");
+    const fast_verdict v = runner.run(prefix + f.text, host, {});
+    whole.add(v);
+    if (f.plain()) {
+      REQUIRE_MESSAGE(v == fast_verdict::laid_out, "the fast path must lay out this format, it answered ",
+                      verdict_name(v));
+    }
+    runner.run(prefix + pep3118_test::damaged_anyhow(f.text, random), host, {});
+    const std::size_t at = random.pick(f.item_starts);
+    std::string bad = f.text;
+    bad.insert(bad.begin() + static_cast<std::ptrdiff_t>(at), random.pick(pep3118_test::no_item_bytes));
+    const fast_verdict planted = runner.run(prefix + bad, host, {});
+    if (f.plain()) {
+      REQUIRE_MESSAGE(planted == fast_verdict::failed, "the fast path must report this unknown code, it answered ",
+                      verdict_name(planted));
+      REQUIRE(pep3118_test::error_text(pep3118::check(prefix + bad, host).diagnostics()) ==
+              pep3118_test::expected_text(pep3118::error_code::unknown_code, prefix.size() + at));
+    }
+  }
+  MESSAGE("generated formats behind 2100 names: ", whole.text());
+  CHECK(whole.laid_out > cases / 2);
+  CHECK(whole.declined > 0);  // duplicate names among them
+}
+
 TEST_CASE("fast path: generated formats of its subset, under other options") {
   fast_runner runner;
   tally required;
