@@ -84,8 +84,9 @@ byte_class class_of(char c) noexcept { return info_of(c).what; }
 //
 // A table beyond the first-level cache costs a miss a name, which would make the cost per byte
 // of a large format several times a small one's. So a large table's inserts wait in a queue
-// while their slots are fetched, and land `queued` names later: the misses overlap. The scan
-// needs the answer only when it ends (settle()); a duplicate found late declines all the same.
+// while their slots are fetched, and land when the queue is full, 16 names later: the misses
+// overlap. The scan needs the answer only when it ends (settle()); a duplicate found late
+// declines all the same.
 class name_table {
  public:
   name_table(std::string_view format, fast_scratch& scratch) : format_(format), s_(scratch) {
