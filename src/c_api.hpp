@@ -109,6 +109,17 @@ inline const target& target_of(const pep3118_target* handle) noexcept {
   return *reinterpret_cast<const target*>(handle);
 }
 
+// `run(target, options)` with the C target and options read (NULL options: the defaults), or
+// INVALID_ARGUMENT when the target is NULL or the options are not valid.
+template <typename Run>
+pep3118_status with_settings(const pep3118_target* handle, const pep3118_parse_options* options, pep3118_error* error,
+                             Run run) {
+  if (handle == nullptr) return invalid_argument(error, "target is NULL");
+  parse_options cpp_options;
+  if (const pep3118_status bad = read_options(options, cpp_options, error)) return bad;
+  return run(target_of(handle), cpp_options);
+}
+
 }  // namespace pep3118::c_api
 
 #endif

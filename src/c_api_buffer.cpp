@@ -49,11 +49,11 @@ pep3118_status pep3118_buffer_check(const pep3118_buffer_view* view, const pep31
                                     const pep3118_parse_options* options, pep3118_buffer_report** out,
                                     pep3118_error* error) noexcept {
   return c_api::creating(out, error, [&] {
-    if (view == nullptr || target == nullptr) return c_api::invalid_argument(error, "view or target is NULL");
+    if (view == nullptr) return c_api::invalid_argument(error, "view is NULL");
     if (view->ndim < 0) return c_api::invalid_argument(error, "view->ndim is negative");
-    parse_options cpp_options;
-    if (const pep3118_status bad = c_api::read_options(options, cpp_options, error)) return bad;
-    return c_api::deliver(out, error, check_buffer(view_of(*view), c_api::target_of(target), cpp_options));
+    return c_api::with_settings(target, options, error, [&](const pep3118::target& tgt, const parse_options& read) {
+      return c_api::deliver(out, error, check_buffer(view_of(*view), tgt, read));
+    });
   });
 }
 

@@ -17,11 +17,10 @@ struct pep3118_checker {
 pep3118_status pep3118_checker_new(const pep3118_target* target, const pep3118_parse_options* options,
                                    pep3118_checker** out, pep3118_error* error) noexcept {
   return c_api::creating(out, error, [&] {
-    if (target == nullptr) return c_api::invalid_argument(error, "target is NULL");
-    parse_options cpp_options;
-    if (const pep3118_status bad = c_api::read_options(options, cpp_options, error)) return bad;
-    *out = new pep3118_checker(c_api::target_of(target), cpp_options);
-    return PEP3118_OK;
+    return c_api::with_settings(target, options, error, [&](const pep3118::target& tgt, const parse_options& read) {
+      *out = new pep3118_checker(tgt, read);
+      return PEP3118_OK;
+    });
   });
 }
 

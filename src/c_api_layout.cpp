@@ -37,10 +37,10 @@ pep3118_field field_to_c(const field& leaf) noexcept {
 template <typename Run>
 pep3118_status with_format(const char* format, size_t length, const pep3118_target* target,
                            const pep3118_parse_options* options, pep3118_error* error, Run run) {
-  if (format == nullptr || target == nullptr) return c_api::invalid_argument(error, "format or target is NULL");
-  parse_options cpp_options;
-  if (const pep3118_status bad = c_api::read_options(options, cpp_options, error)) return bad;
-  return run(std::string_view(format, length), c_api::target_of(target), cpp_options);
+  if (format == nullptr) return c_api::invalid_argument(error, "format is NULL");
+  return c_api::with_settings(target, options, error, [&](const pep3118::target& tgt, const parse_options& read) {
+    return run(std::string_view(format, length), tgt, read);
+  });
 }
 
 }  // namespace
