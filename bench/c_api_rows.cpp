@@ -1,5 +1,6 @@
-// The C API's rows: pep3118_check (a new layout handle each time, freed) and a reused
-// pep3118_checker (its borrowed answer), on the same strings as the C++ rows.
+// The C API's rows: pep3118_check (a new layout handle each time, freed), a reused
+// pep3118_checker (its borrowed answer) and a pep3118_cache that holds the format (a handle
+// sharing the cached answer, freed), on the same strings as the C++ rows.
 #include <cstdlib>
 #include <memory>
 #include <string_view>
@@ -57,6 +58,21 @@ void add_c_api_rows(const bench_case& c) {
     pep3118_error failure;
     benchmark::DoNotOptimize(pep3118_checker_check(reused.get(), format.data(), format.size(), &layout, &failure));
     benchmark::DoNotOptimize(layout);
+  });
+  pep3118_cache* made_cache = nullptr;
+  if (pep3118_cache_new(16, host, &options, &made_cache, &error) != PEP3118_OK) {
+    std::abort();
+  }
+  const std::shared_ptr<pep3118_cache> cache(made_cache, pep3118_cache_free);
+  pep3118_layout* cached = nullptr;
+  const pep3118_status hit = pep3118_cache_check(cache.get(), c.format.data(), c.format.size(), &cached, &error);
+  expect_c_answer(c, "pep3118_cache_check", hit, cached, error);
+  pep3118_layout_free(cached);
+  add_row("c_cache_hit", c, c.format, [cache](std::string_view format) {
+    pep3118_layout* layout = nullptr;
+    pep3118_error failure;
+    benchmark::DoNotOptimize(pep3118_cache_check(cache.get(), format.data(), format.size(), &layout, &failure));
+    pep3118_layout_free(layout);
   });
 }
 

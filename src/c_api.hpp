@@ -4,6 +4,7 @@
 #define PEP3118_SRC_C_API_HPP
 
 #include <cstddef>
+#include <memory>
 #include <new>
 #include <utility>
 #include <vector>
@@ -25,8 +26,9 @@ struct pep3118_descriptor {
   pep3118::descriptor value;
 };
 
-// A layout: one of its own (pep3118_layout_of, pep3118_check), or a checker's current answer,
-// borrowed (pep3118_checker_check).
+// A layout: one of its own (pep3118_layout_of, pep3118_check), a checker's current answer,
+// borrowed (pep3118_checker_check), or a cached answer, borrowed and kept alive by a share of it
+// (pep3118_cache_check).
 struct pep3118_layout {
   explicit pep3118_layout(pep3118::result<pep3118::layout>&& laid_out) : owned(std::move(laid_out).value()) {}
   pep3118_layout() = default;
@@ -37,6 +39,7 @@ struct pep3118_layout {
 
   pep3118::layout owned;
   const pep3118::layout* borrowed = nullptr;
+  std::shared_ptr<const void> shares;  // what `borrowed` points into, for a cached answer
 };
 
 namespace pep3118::c_api {

@@ -5,12 +5,13 @@
  * docs/c-api.md has the whole story and a complete example; the rules in short:
  *
  * Handles. pep3118_descriptor (a parsed format), pep3118_layout (its layout for a target),
- *   pep3118_comparison, pep3118_buffer_report, pep3118_target and pep3118_checker are opaque.
- *   A function that creates one hands it out through its `out` argument; the matching
- *   pep3118_*_free releases it, and freeing NULL does nothing. Handles never change after they
- *   are made: any number of threads may use one at the same time, and none may while it is
- *   freed. The exception is a pep3118_checker, which changes with each check: one thread at a
- *   time.
+ *   pep3118_comparison, pep3118_buffer_report, pep3118_target, pep3118_checker and
+ *   pep3118_cache are opaque. A function that creates one hands it out through its `out`
+ *   argument; the matching pep3118_*_free releases it, and freeing NULL does nothing. Handles
+ *   never change after they are made: any number of threads may use one at the same time, and
+ *   none may while it is freed. The exceptions are a pep3118_checker, which changes with each
+ *   check (one thread at a time), and a pep3118_cache, which changes under a lock (any number
+ *   of threads at a time).
  *
  * Failures. A function that can fail returns a pep3118_status and, when its `error` argument
  *   is not NULL, fills *error (also on success, with PEP3118_OK). On failure its `out` handle is
@@ -271,6 +272,27 @@ pep3118_status pep3118_checker_new(const pep3118_target* target, const pep3118_p
 pep3118_status pep3118_checker_check(pep3118_checker* checker, const char* format, size_t length,
                                      const pep3118_layout** out, pep3118_error* error) PEP3118_NOEXCEPT;
 void pep3118_checker_free(pep3118_checker* checker) PEP3118_NOEXCEPT;
+
+/* ---- Checking the same formats over and over ------------------------------------------------ */
+
+/* pep3118_check through a cache of its answers (pep3118::check_cache), for the module that sees
+   the same few formats on every buffer: each distinct format is checked once while it stays
+   cached (failures too), and a hit costs a hash, a lookup and a handle. Bounded: at most
+   `capacity` formats (0: none), the least recently used goes first; formats over 64 KiB are
+   checked every time. Thread-safe: any number of threads may check through one cache at once.
+   It keeps a copy of the target and options it is made with. */
+typedef struct pep3118_cache pep3118_cache;
+
+/* NULL options: the defaults. Failure: PEP3118_INVALID_ARGUMENT, PEP3118_OUT_OF_MEMORY. */
+pep3118_status pep3118_cache_new(size_t capacity, const pep3118_target* target, const pep3118_parse_options* options,
+                                 pep3118_cache** out, pep3118_error* error) PEP3118_NOEXCEPT;
+/* pep3118_check of `format` with the cache's target and options, the same answer and the same
+   failures. *out is a layout of its own that shares the cached answer: free it with
+   pep3118_layout_free. It stays valid when the format leaves the cache and after the cache is
+   freed. */
+pep3118_status pep3118_cache_check(pep3118_cache* cache, const char* format, size_t length, pep3118_layout** out,
+                                   pep3118_error* error) PEP3118_NOEXCEPT;
+void pep3118_cache_free(pep3118_cache* cache) PEP3118_NOEXCEPT;
 
 /* ---- Comparing --------------------------------------------------------------------------- */
 

@@ -11,6 +11,7 @@ int main(void) {
   test_parse();
   test_layout();
   test_checker();
+  test_cache();
   test_check_size();
   test_compare();
   test_text();

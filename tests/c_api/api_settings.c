@@ -1,6 +1,9 @@
 /* What the tests of entry points that must answer as pep3118_check does share: formats of
-   every kind, the settings to check them under, and the comparison of their errors. */
+   every kind, the settings to check them under, and the comparison of their errors and
+   layouts. */
 #include <pep3118/pep3118.h>
+
+#include <string.h>
 
 #include "api_tests.h"
 
@@ -51,4 +54,51 @@ void check_same_error(const pep3118_error* got, const pep3118_error* expected) {
   CHECK_STR(got->name, expected->name);
   CHECK_STR(got->message, expected->message);
   CHECK_INT(got->offset, expected->offset);
+}
+
+/* Two fields must be equal member by member. */
+static void check_same_field(const pep3118_field* a, const pep3118_field* b) {
+  size_t dim;
+  CHECK_STR(a->path, b->path);
+  CHECK_INT(a->path_length, b->path_length);
+  CHECK_INT(a->offset, b->offset);
+  CHECK_INT(a->size, b->size);
+  CHECK_INT(a->alignment, b->alignment);
+  CHECK_STR(a->code, b->code);
+  CHECK_INT(a->byteorder, b->byteorder);
+  CHECK_INT(a->ndim, b->ndim);
+  for (dim = 0; dim < a->ndim && dim < b->ndim; ++dim) {
+    CHECK_INT(a->shape[dim], b->shape[dim]);
+  }
+  CHECK((a->points_to == NULL) == (b->points_to == NULL));
+  if (a->points_to != NULL && b->points_to != NULL) {
+    CHECK_STR(a->points_to, b->points_to);
+  }
+  CHECK_INT(a->points_to_length, b->points_to_length);
+  CHECK_INT(a->depth, b->depth);
+}
+
+void check_same_layout(const pep3118_layout* got, const pep3118_layout* expected) {
+  size_t index;
+  CHECK_INT(pep3118_layout_itemsize(got), pep3118_layout_itemsize(expected));
+  CHECK_INT(pep3118_layout_alignment(got), pep3118_layout_alignment(expected));
+  CHECK_INT(pep3118_layout_field_count(got), pep3118_layout_field_count(expected));
+  for (index = 0; index < pep3118_layout_field_count(expected); ++index) {
+    pep3118_field a;
+    pep3118_field b;
+    pep3118_error error;
+    CHECK_OK(pep3118_layout_field(got, index, &a, &error), error);
+    CHECK_OK(pep3118_layout_field(expected, index, &b, &error), error);
+    check_same_field(&a, &b);
+  }
+}
+
+pep3118_target* dsp_target(void) {
+  static const char dsp_file[] =
+      "name = my-dsp\nbyteorder = big\nbool = 1 1\nshort = 2 2\nint = 4 2\nlong = 4 2\nlong long = 8 2\n"
+      "size_t = 4 2\nfloat = 4 2\ndouble = 8 2\nlong double = 8 2\npointer = 4 2\n";
+  pep3118_target* dsp = UNSET(pep3118_target);
+  pep3118_error error;
+  CHECK_OK(pep3118_target_read(dsp_file, strlen(dsp_file), &dsp, &error), error);
+  return dsp;
 }

@@ -11,6 +11,7 @@ void test_targets(void);
 void test_parse(void);
 void test_layout(void);
 void test_checker(void);
+void test_cache(void);
 void test_check_size(void);
 void test_compare(void);
 void test_text(void);
@@ -26,6 +27,18 @@ void for_each_setting(void (*run)(const pep3118_target* target, const pep3118_pa
 
 /* Two errors must be equal member by member. */
 void check_same_error(const pep3118_error* got, const pep3118_error* expected);
+
+/* Two layouts must be equal: itemsize, alignment, and every field member by member. */
+void check_same_layout(const pep3118_layout* got, const pep3118_layout* expected);
+
+/* The struct the examples of docs/c-api.md check formats against. */
+struct sample {
+  int id;
+  double x;
+};
+
+/* A target read from a target file: big-endian, 2-byte alignment. The caller frees it. */
+pep3118_target* dsp_target(void);
 
 /* A preset target, which must exist. */
 static inline const pep3118_target* preset(const char* name) {

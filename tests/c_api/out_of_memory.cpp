@@ -32,9 +32,9 @@ void operator delete(void* memory, std::size_t) noexcept { std::free(memory); }
 namespace {
 
 // Runs `call(error)` with the n-th allocation failing until it succeeds; it must fail at least
-// once, or it allocates nothing and this proves nothing.
+// once, or it allocates nothing and this proves nothing. Returns how many times it failed.
 template <typename Call>
-void check_each_allocation_failing(const char* what, Call call) {
+long check_each_allocation_failing(const char* what, Call call) {
   long failing = 0;
   for (;; ++failing) {
     pep3118_error error;
@@ -46,12 +46,13 @@ void check_each_allocation_failing(const char* what, Call call) {
   }
   std::printf("%s: out of memory at each of its first %ld allocations\n", what, failing);
   CHECK(failing > 0);
+  return failing;
 }
 
 // A call that creates a handle: NULL whenever it fails, freed when it succeeds.
 template <typename Handle, typename Create, typename Free>
-void check_creating(const char* what, Create create, Free free) {
-  check_each_allocation_failing(what, [&](pep3118_error& error) {
+long check_creating(const char* what, Create create, Free free) {
+  return check_each_allocation_failing(what, [&](pep3118_error& error) {
     Handle* made = UNSET(Handle);
     const pep3118_status status = create(&made, &error);
     CHECK((status == PEP3118_OK) == (made != nullptr));
@@ -175,6 +176,33 @@ void test_check_size() {
   std::puts("pep3118_check_size: a warm thread allocated nothing");
 }
 
+// A cache: made; a miss with each of its allocations failing (the same cache through every
+// failing run), then a hit. The answer that lands must be pep3118_check's.
+void test_cache() {
+  const pep3118_target* host = pep3118_target_host();
+  check_creating<pep3118_cache>(
+      "pep3118_cache_new",
+      [&](pep3118_cache** out, pep3118_error* error) { return pep3118_cache_new(16, host, nullptr, out, error); },
+      pep3118_cache_free);
+  pep3118_cache* cache = nullptr;
+  pep3118_error error;
+  CHECK_OK(pep3118_cache_new(16, host, nullptr, &cache, &error), error);
+  const auto cache_check = [&](pep3118_layout** out, pep3118_error* failed) {
+    return pep3118_cache_check(cache, format, std::strlen(format), out, failed);
+  };
+  check_creating<pep3118_layout>("pep3118_cache_check, a miss", cache_check, pep3118_layout_free);
+  check_creating<pep3118_layout>("pep3118_cache_check, a hit", cache_check, pep3118_layout_free);
+  pep3118_layout* answer = nullptr;
+  pep3118_layout* expected = nullptr;
+  CHECK_OK(pep3118_cache_check(cache, format, std::strlen(format), &answer, &error), error);
+  CHECK_OK(pep3118_check(format, std::strlen(format), host, nullptr, &expected, &error), error);
+  CHECK_INT(pep3118_layout_itemsize(answer), pep3118_layout_itemsize(expected));
+  CHECK_INT(pep3118_layout_field_count(answer), pep3118_layout_field_count(expected));
+  pep3118_layout_free(expected);
+  pep3118_layout_free(answer);
+  pep3118_cache_free(cache);
+}
+
 void test_writing_text() {
   pep3118_descriptor* descriptor = parsed("T{b:flag:(2,3)i:counts:d:ratio:}:record:");
   static char text[4096];
@@ -195,6 +223,7 @@ int main() {
   test_creating_handles();
   test_checker();
   test_check_size();
+  test_cache();
   test_writing_text();
   std::puts("c_api.out_of_memory: every check passed");
   return 0;
