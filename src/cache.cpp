@@ -62,8 +62,15 @@ class shard {
       return it->second->value;
     }
     recent_.push_front({std::string(k.text), k.hash, std::move(value)});
-    // The key views the entry's own string: list nodes, and so their strings, never move.
-    index_.emplace(key{recent_.front().format, k.hash}, recent_.begin());
+    // The key views the entry's own string: list nodes, and so their strings, never move. An
+    // entry the index does not know would be evicted by its text one day, taking the index's
+    // entry for a later copy of it along: so when the index cannot take it, it goes.
+    try {
+      index_.emplace(key{recent_.front().format, k.hash}, recent_.begin());
+    } catch (...) {
+      recent_.pop_front();
+      throw;
+    }
     if (recent_.size() > capacity_) {
       const entry& oldest = recent_.back();
       index_.erase(key{oldest.format, oldest.hash});
