@@ -30,13 +30,11 @@ static void test_example(void) {
   pep3118_error error;
   int round;
   CHECK_OK(pep3118_cache_new(64, pep3118_target_host(), NULL, &cache, &error), error);
-  for (round = 0; round < 2; ++round) { /* a miss, then a hit */
+  for (round = 0; round < 2; ++round) { /* misses, then hits */
     CHECK_INT(cached_describes_sample(cache, "T{i:id:d:x:}", &error), 1);
-    CHECK_INT(cached_describes_sample(cache, "id", &error), 1);
     CHECK_INT(cached_describes_sample(cache, "T{i:id:f:x:}", &error), 0);
     CHECK_INT(cached_describes_sample(cache, "T{i:id:K:x:}", &error), -1);
     CHECK_STR(error.name, "unknown_code");
-    CHECK_INT(error.offset, 7);
   }
   pep3118_cache_free(cache);
 }
@@ -47,19 +45,10 @@ static void test_example(void) {
 static void check_agrees(pep3118_cache* cache, const char* format, const pep3118_target* target,
                          const pep3118_parse_options* options) {
   pep3118_layout* answer = UNSET(pep3118_layout);
-  pep3118_layout* expected = UNSET(pep3118_layout);
-  pep3118_error answer_error;
-  pep3118_error expected_error;
-  const size_t length = strlen(format);
-  const pep3118_status status = pep3118_cache_check(cache, format, length, &answer, &answer_error);
-  CHECK_INT(status, pep3118_check(format, length, target, options, &expected, &expected_error));
-  check_same_error(&answer_error, &expected_error);
-  CHECK((answer == NULL) == (status != PEP3118_OK));
-  if (status == PEP3118_OK && answer != NULL && expected != NULL) {
-    check_same_layout(answer, expected);
-  }
+  pep3118_error error;
+  const pep3118_status status = pep3118_cache_check(cache, format, strlen(format), &answer, &error);
+  check_answer(format, target, options, status, answer, &error);
   pep3118_layout_free(answer);
-  pep3118_layout_free(expected);
 }
 
 /* Caches of 64 formats (the second round all hits), of 4 (evictions all along) and of none,
@@ -92,25 +81,17 @@ static void test_answer_outlives_the_cache(void) {
   pep3118_layout* first = UNSET(pep3118_layout);
   pep3118_layout* second = UNSET(pep3118_layout);
   pep3118_layout* again = UNSET(pep3118_layout);
-  pep3118_field field;
   pep3118_error error;
   CHECK_OK(pep3118_cache_new(1, dsp, NULL, &cache, &error), error);
   pep3118_target_free(dsp);
-  CHECK_OK(pep3118_cache_check(cache, "T{b:a:d:b:}", 11, &first, &error), error);
-  CHECK_OK(pep3118_cache_check(cache, "ix:c:", 5, &second, &error), error); /* evicts the first */
-  CHECK_OK(pep3118_cache_check(cache, "ix:c:", 5, &again, &error), error);  /* a hit: its own handle */
-  CHECK(again != second);
+  CHECK_OK(pep3118_cache_check(cache, DSP_STRUCT, strlen(DSP_STRUCT), &first, &error), error);
+  CHECK_OK(pep3118_cache_check(cache, PADDED_CHAR, strlen(PADDED_CHAR), &second, &error), error); /* evicts */
+  CHECK_OK(pep3118_cache_check(cache, PADDED_CHAR, strlen(PADDED_CHAR), &again, &error), error);  /* a hit */
+  CHECK(again != second); /* each answer a handle of its own */
   pep3118_cache_free(cache);
-  CHECK_INT(pep3118_layout_itemsize(first), 10);
-  CHECK_OK(pep3118_layout_field(first, 1, &field, &error), error);
-  CHECK_STR(field.path, "b");
-  CHECK_INT(field.offset, 2);
-  CHECK_INT(field.byteorder, PEP3118_BYTEORDER_BIG);
+  check_dsp_struct(first);
   pep3118_layout_free(second);
-  CHECK_INT(pep3118_layout_itemsize(again), 6);
-  CHECK_OK(pep3118_layout_field(again, 1, &field, &error), error);
-  CHECK_STR(field.path, "c");
-  CHECK_STR(field.code, "x");
+  check_padded_char(again);
   pep3118_layout_free(again);
   pep3118_layout_free(first);
 }

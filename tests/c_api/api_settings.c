@@ -102,3 +102,36 @@ pep3118_target* dsp_target(void) {
   CHECK_OK(pep3118_target_read(dsp_file, strlen(dsp_file), &dsp, &error), error);
   return dsp;
 }
+
+void check_answer(const char* format, const pep3118_target* target, const pep3118_parse_options* options,
+                  pep3118_status status, const pep3118_layout* answer, const pep3118_error* answer_error) {
+  pep3118_layout* expected = UNSET(pep3118_layout);
+  pep3118_error expected_error;
+  CHECK_INT(status, pep3118_check(format, strlen(format), target, options, &expected, &expected_error));
+  check_same_error(answer_error, &expected_error);
+  CHECK((answer == NULL) == (status != PEP3118_OK));
+  if (status == PEP3118_OK && answer != NULL && expected != NULL) {
+    check_same_layout(answer, expected);
+  }
+  pep3118_layout_free(expected);
+}
+
+void check_dsp_struct(const pep3118_layout* layout) {
+  pep3118_field field;
+  pep3118_error error;
+  CHECK_INT(pep3118_layout_itemsize(layout), 10);
+  CHECK_OK(pep3118_layout_field(layout, 1, &field, &error), error);
+  CHECK_STR(field.path, "b");
+  CHECK_INT(field.offset, 2);
+  CHECK_INT(field.byteorder, PEP3118_BYTEORDER_BIG);
+}
+
+void check_padded_char(const pep3118_layout* layout) {
+  pep3118_field field;
+  pep3118_error error;
+  CHECK_INT(pep3118_layout_itemsize(layout), 6);
+  CHECK_INT(pep3118_layout_field_count(layout), 2);
+  CHECK_OK(pep3118_layout_field(layout, 1, &field, &error), error);
+  CHECK_STR(field.path, "c");
+  CHECK_STR(field.code, "x");
+}

@@ -31,6 +31,11 @@ void check_same_error(const pep3118_error* got, const pep3118_error* expected);
 /* Two layouts must be equal: itemsize, alignment, and every field member by member. */
 void check_same_layout(const pep3118_layout* got, const pep3118_layout* expected);
 
+/* An entry point's answer to `format` (its status, layout and error) must be pep3118_check's
+   with the same target and options. */
+void check_answer(const char* format, const pep3118_target* target, const pep3118_parse_options* options,
+                  pep3118_status status, const pep3118_layout* answer, const pep3118_error* answer_error);
+
 /* The struct the examples of docs/c-api.md check formats against. */
 struct sample {
   int id;
@@ -39,6 +44,13 @@ struct sample {
 
 /* A target read from a target file: big-endian, 2-byte alignment. The caller frees it. */
 pep3118_target* dsp_target(void);
+
+/* The two formats the tests of borrowed and shared answers read, and what their layouts must
+   be: dsp_struct on dsp_target(), padded_char on any target. */
+#define DSP_STRUCT "T{b:a:d:b:}"
+#define PADDED_CHAR "ix:c:"
+void check_dsp_struct(const pep3118_layout* layout);
+void check_padded_char(const pep3118_layout* layout);
 
 /* A preset target, which must exist. */
 static inline const pep3118_target* preset(const char* name) {
