@@ -6,11 +6,11 @@
 // 56 times what a scanner of the same bytes costs, mostly in building and allocating
 // (docs/performance.md). This reader takes only the common subset and declines everything else
 // (shapes, pointers, functions, Z and z, F D G, t, whitespace, non-ASCII names, counts on T{},
-// the struct rules, codes that warn, duplicate names or two of one hash, overflow, the limits,
-// and any error but an unknown code where an item may start), so the full engine answers those.
-// It shares the grammar's byte classes, the placer's step and the layout sink's merge rule; on
-// what it takes it must answer exactly as the full engine does: tests/test_fast_path.cpp and the
-// fuzz target fast_path compare the two field by field.
+// the struct rules, codes that warn, duplicate names, overflow, the limits, and any error but
+// an unknown code where an item may start), so the full engine answers those. It shares the
+// grammar's byte classes, the placer's step and the layout sink's merge rule; on what it takes
+// it must answer exactly as the full engine does: tests/test_fast_path.cpp and the fuzz target
+// fast_path compare the two field by field.
 #ifndef PEP3118_SRC_FAST_PATH_HPP
 #define PEP3118_SRC_FAST_PATH_HPP
 

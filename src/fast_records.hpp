@@ -82,6 +82,7 @@ struct fast_scratch::pad_run {
 struct fast_scratch::name_slot {
   std::uint32_t stamp = 0;  // its struct's in its call; 0: empty
   std::uint32_t hash = 0;
+  std::uint32_t begin = 0;  // the name's first byte in the format
 };
 
 // What the scan records: everything the emission needs, or the structs alone (check_size()).

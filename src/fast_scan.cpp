@@ -76,11 +76,12 @@ constexpr std::array<byte_info, 256> byte_infos = make_byte_infos();
 const byte_info& info_of(char c) noexcept { return byte_infos[static_cast<unsigned char>(c)]; }
 byte_class class_of(char c) noexcept { return info_of(c).what; }
 
-// The duplicate-name check: an open-addressing table of the written names' hashes, keyed by
-// struct. A slot is 8 bytes, a stamp and a hash, so that the table of a large format stays in
-// the caches: a name is known by its hash alone, and two names of one struct with one hash are
-// declined as a duplicate is, for the full engine to tell apart. Each call takes a stamp per
-// struct it may open, above every earlier call's, so nothing is cleared between checks.
+// The duplicate-name check: an open-addressing table of the written names, keyed by struct. A
+// slot is 12 bytes (a stamp, the name's hash, where it starts in the format), so that the table
+// of a large format stays in the caches as far as it can; names of equal hashes are compared
+// (a million names of one struct share a 32-bit hash about a hundred times). Each call takes a
+// stamp per struct it may open, above every earlier call's, so nothing is cleared between
+// checks.
 //
 // A table beyond the first-level cache costs a miss a name, which would make the cost per byte
 // of a large format several times a small one's. So a large table's inserts wait in a queue
@@ -99,18 +100,19 @@ class name_table {
     s_.stamped += needed;
   }
 
-  // False when struct `scope` already has a name of this hash, or, for a large table, when a
-  // name queued earlier lands on a duplicate. Forced inline: called from both modes' scans,
-  // GCC 12 stopped inlining it and check() lost 3% of its instructions.
-  [[gnu::always_inline]] bool insert(std::uint32_t scope, std::uint32_t hash) {
+  // False when struct `scope` already has the name, or, for a large table, when a name queued
+  // earlier lands on a duplicate. Forced inline: called from both modes' scans, GCC 12 stopped
+  // inlining it and check() lost 3% of its instructions.
+  [[gnu::always_inline]] bool insert(std::uint32_t scope, const span_name& name) {
+    const entry named{scope, name.hash, name.begin, name.size};
     if (s_.names.size() <= cached_slots) {
-      return put({scope, hash});
+      return put(named);
     }
     if (queued_ - landed_ == queue_.size() && !put(queue_[landed_++ % queue_.size()])) {
       return false;
     }
-    __builtin_prefetch(&s_.names[slot_of(scope, hash) & (s_.names.size() - 1)], 1);
-    queue_[queued_++ % queue_.size()] = {scope, hash};
+    __builtin_prefetch(&s_.names[slot_of(scope, name.hash) & (s_.names.size() - 1)], 1);
+    queue_[queued_++ % queue_.size()] = named;
     return true;
   }
 
@@ -121,6 +123,8 @@ class name_table {
   struct entry {
     std::uint32_t scope;
     std::uint32_t hash;
+    std::uint32_t begin;
+    std::uint32_t size;
   };
 
   static constexpr std::size_t cached_slots = 4096;  // 32 KiB: the table is in the first-level cache
@@ -144,11 +148,11 @@ class name_table {
     for (std::size_t k = slot_of(name.scope, name.hash) & mask;; k = (k + 1) & mask) {
       fast_scratch::name_slot& slot = table[k];
       if (slot.stamp < base_) {  // empty, or an earlier call's
-        slot = {stamp, name.hash};
+        slot = {stamp, name.hash, name.begin};
         ++used_;
         return true;
       }
-      if (slot.stamp == stamp && slot.hash == name.hash) {
+      if (slot.stamp == stamp && slot.hash == name.hash && written_at(slot.begin, name)) {
         return false;
       }
     }
@@ -172,6 +176,13 @@ class name_table {
         table[k] = slot;
       }
     }
+  }
+
+  // Whether the name written at `at` is `name`: compared with its closing colon, as a name holds
+  // none.
+  bool written_at(std::uint32_t at, const entry& name) const noexcept {
+    const std::string_view text = format_.substr(name.begin, name.size + 1);
+    return format_.substr(at, text.size()) == text;
   }
 
   // The name's hash and its struct, mixed.
@@ -432,8 +443,8 @@ class scan {
   bool name_member(span_name& name, const placement& p) {
     count_member(!name.written, p);
     if (name.written) {
-      if (!names_.insert(f_.scope, name.hash)) {
-        return false;  // duplicate_name, or a hash shared
+      if (!names_.insert(f_.scope, name)) {
+        return false;  // duplicate_name
       }
       f_.generated_like = f_.generated_like || (format_[name.begin] == 'f' &&
                                                 generated_number(format_.substr(name.begin, name.size)) >= 0);

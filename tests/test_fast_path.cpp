@@ -368,6 +368,7 @@ TEST_CASE("fast path: duplicate names a large table finds late") {
     CHECK(verdict_name(runner.run(many + again + "i:last:", host, {})) == "declined");
   }
   CHECK(verdict_name(runner.run(many + "K", host, {})) == "failed");
+  CHECK(verdict_name(runner.run(many + "i:glbvs:i:yacxa:", host, {})) == "laid_out");  // one hash, two names
   CHECK(verdict_name(runner.run("T{" + many + "}:a:T{" + many + "}:b:", host, {})) == "laid_out");
   CHECK(verdict_name(runner.run(many, host, {})) == "laid_out");
 }
@@ -393,14 +394,15 @@ TEST_CASE("fast path: the duplicate-name table across its stamps' wrap") {
 }
 
 TEST_CASE("fast path: two names of one hash") {
-  // The table knows a name by its 32-bit hash: two names of one struct with one hash are
-  // declined as a duplicate is, and the full engine, which compares the names, answers them.
-  // "glbvs" and "yacxa" share the FNV-1a hash 0xa1bc9a4f.
+  // The table keeps each name's hash and compares the names when two hashes are equal: names
+  // of one hash are two fields, and the fast path lays them out. "glbvs" and "yacxa" share the
+  // FNV-1a hash 0xa1bc9a4f.
   fast_runner runner;
   const pep3118::target& host = pep3118::host_target();
-  CHECK(verdict_name(runner.run("T{i:glbvs:d:yacxa:}", host, {})) == "declined");
-  CHECK(verdict_name(runner.run("i:glbvs:T{i:yacxa:}:s:", host, {})) == "laid_out");  // two structs
-  CHECK(verdict_name(runner.run("i:glbvs:i:yacxb:", host, {})) == "laid_out");
+  CHECK(verdict_name(runner.run("T{i:glbvs:d:yacxa:}", host, {})) == "laid_out");
+  CHECK(verdict_name(runner.run("T{i:glbvs:d:yacxa:i:glbvs:}", host, {})) == "declined");
+  CHECK(verdict_name(runner.run("T{i:glbvs:d:yacxa:i:yacxa:}", host, {})) == "declined");
+  CHECK(verdict_name(runner.run("i:glbvs:T{i:yacxa:}:s:", host, {})) == "laid_out");
   const auto both = pep3118::check("T{i:glbvs:d:yacxa:}", host);
   REQUIRE(both.ok());
   REQUIRE(both->fields.size() == 2);
