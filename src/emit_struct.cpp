@@ -27,8 +27,9 @@ namespace {
 
 using detail::laid_member;
 
-// Unrolling arrays of structs stops here: a format this long is no use to anyone, and the
-// bound keeps a huge array from exhausting memory.
+// Unrolling arrays of structs, and arrays of strings (struct has no array of `s`: `(3)4s` is
+// `4s4s4s`), stops here: a format this long is no use to anyone, and the bound keeps a huge
+// array from exhausting memory and time.
 constexpr std::size_t max_unrolled_leaves = std::size_t{1} << 20;
 
 // Codes CPython's struct module (3.11) does not have: x c b B ? h H i I l L q Q n N e f d s
@@ -195,7 +196,10 @@ class struct_writer {
         return std::nullopt;
       }
       padding(flat.offset - cursor);
-      put(leaf, code->letter);
+      if (!put(leaf, code->letter)) {
+        failed_ = leaf.node;
+        return std::nullopt;
+      }
       cursor = flat.offset + bytes;
     }
     padding(itemsize - cursor);
@@ -209,9 +213,12 @@ class struct_writer {
     if (bytes > 0) fmt::format_to(std::back_inserter(out_), "{}x", bytes);
   }
 
-  void put(const field& leaf, char code) {
+  // False when an array of strings would take the unrolled strings past max_unrolled_leaves.
+  bool put(const field& leaf, char code) {
     const std::int64_t elements = element_count(leaf.shape);
     if (code == 's' || code == 'p') {  // a count is the length of one string
+      if (static_cast<std::uint64_t>(elements) > max_unrolled_leaves - unrolled_) return false;
+      unrolled_ += static_cast<std::size_t>(elements);
       for (std::int64_t i = 0; i < elements; ++i)
         fmt::format_to(std::back_inserter(out_), "{}{}", leaf.size, code);
     } else if (elements == 1) {
@@ -219,12 +226,14 @@ class struct_writer {
     } else {
       fmt::format_to(std::back_inserter(out_), "{}{}", elements, code);
     }
+    return true;
   }
 
   code_picker picker_;
   const target& target_;
   const bool native_;
   std::string out_;
+  std::size_t unrolled_ = 0;  // strings of arrays written one by one
   node_id failed_ = 0;
 };
 

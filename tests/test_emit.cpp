@@ -322,6 +322,10 @@ TEST_CASE("emit struct: flat, one mark, explicit padding") {
   CHECK(emit_struct_x86("bnP") == "@b7xnP");   // n, N, P only natively
   CHECK(emit_struct_x86("4x:gap:i") == "<4xi");
   CHECK(emit_struct_x86("T{} (0)i") == "<");
+  // Arrays of strings are unrolled, up to as many strings as struct_cannot_express allows.
+  CHECK(emit_struct_x86("(3)4si") == "<4s4s4si");
+  const std::string at_the_bound = emit_struct_x86("(262144,4)s");
+  CHECK(at_the_bound.size() == 1 + 2 * 262144 * 4);
 }
 
 TEST_CASE("emit struct: what struct cannot express is struct_cannot_express at the item") {
@@ -331,6 +335,8 @@ TEST_CASE("emit struct: what struct cannot express is struct_cannot_express at t
       {">i@n", 1},            // n needs '@', where every field is in the target's order
       {"=bn", 2},             // n not at a multiple of its alignment, which '@' would add
       {"b(2000000)T{i}", 1},  // unrolled, more leaves than any use of a struct format has
+      {"b(262145,4)s", 1},    // strings unrolled one by one (4s4s...) past the same bound
+      {"(1168466018,4)si", 0},  // found by fuzzing: 4.7 billion strings, once written for minutes
       // codes struct lacks
       {"ig", 1}, {"Zf", 0}, {"O", 0}, {"u", 0}, {"w", 0}, {"t", 0}, {"&i", 0}, {"X{}", 0},
       {"z", 0}, {"Z", 0}, {"T{i:a:&i:p:}", 6},
