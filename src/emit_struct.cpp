@@ -9,6 +9,8 @@
 // alignment, so that the explicit padding is all the padding there is.
 #include <pep3118/emit.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <iterator>
 #include <optional>
@@ -63,16 +65,25 @@ struct flat_leaf {
   const field* leaf;
 };
 
+// What struct spells one by one for a leaf: the leaf, or each string of an array of strings.
+std::uint64_t spelled_items(const field& leaf) noexcept {
+  const bool strings = leaf.code == type_code::bytes || leaf.code == type_code::pascal_bytes;
+  return strings ? static_cast<std::uint64_t>(std::max<std::int64_t>(1, element_count(leaf.shape))) : 1;
+}
+
 // Every leaf in offset order, each array of structs repeated element by element.
 class flattener {
  public:
-  // False when the leaves are more than max_unrolled_leaves; then too_long() is the array.
+  // False when struct would spell more than max_unrolled_leaves items; then too_long() is the
+  // array.
   bool flatten(const laid_member& container, std::int64_t shift) {
     for (const laid_member& member : container.members) {
       if (member.leaf == nullptr) {  // a struct that is not an array
         if (!flatten(member, shift)) return false;
       } else if (member.leaf->code != type_code::structure) {
-        if (leaves_.size() == max_unrolled_leaves) return fail(member);
+        const std::uint64_t spelled = spelled_items(*member.leaf);
+        if (spelled > max_unrolled_leaves - spelled_) return fail(member);
+        spelled_ += spelled;
         leaves_.push_back({member.offset + shift, member.leaf});
       } else if (!repeat(member, shift)) {
         return false;
@@ -88,13 +99,19 @@ class flattener {
   // An array of structs: element 0's leaves, then copies of them shifted by the stride.
   bool repeat(const laid_member& array, std::int64_t shift) {
     const std::size_t first = leaves_.size();
+    const std::uint64_t spelled_before = spelled_;
     if (!flatten(array, shift)) return false;
     const std::size_t per_element = leaves_.size() - first;
+    const std::uint64_t spelled_per_element = spelled_ - spelled_before;
     const std::int64_t elements = element_count(array.shape);
-    if (elements == 0) leaves_.resize(first);  // element 0 is there only to be measured
+    if (elements == 0) {  // element 0 is there only to be measured
+      leaves_.resize(first);
+      spelled_ = spelled_before;
+    }
     if (per_element == 0) return true;
     for (std::int64_t i = 1; i < elements; ++i) {
-      if (max_unrolled_leaves - leaves_.size() < per_element) return fail(array);
+      if (max_unrolled_leaves - spelled_ < spelled_per_element) return fail(array);
+      spelled_ += spelled_per_element;
       for (std::size_t k = first; k < first + per_element; ++k) {
         leaves_.push_back({leaves_[k].offset + i * array.element_size, leaves_[k].leaf});
       }
@@ -108,6 +125,7 @@ class flattener {
   }
 
   std::vector<flat_leaf> leaves_;
+  std::uint64_t spelled_ = 0;  // items struct spells for the leaves so far (at least one a leaf)
   node_id too_long_ = 0;
 };
 
@@ -196,10 +214,7 @@ class struct_writer {
         return std::nullopt;
       }
       padding(flat.offset - cursor);
-      if (!put(leaf, code->letter)) {
-        failed_ = leaf.node;
-        return std::nullopt;
-      }
+      put(leaf, code->letter);
       cursor = flat.offset + bytes;
     }
     padding(itemsize - cursor);
@@ -213,12 +228,9 @@ class struct_writer {
     if (bytes > 0) fmt::format_to(std::back_inserter(out_), "{}x", bytes);
   }
 
-  // False when an array of strings would take the unrolled strings past max_unrolled_leaves.
-  bool put(const field& leaf, char code) {
+  void put(const field& leaf, char code) {
     const std::int64_t elements = element_count(leaf.shape);
     if (code == 's' || code == 'p') {  // a count is the length of one string
-      if (static_cast<std::uint64_t>(elements) > max_unrolled_leaves - unrolled_) return false;
-      unrolled_ += static_cast<std::size_t>(elements);
       for (std::int64_t i = 0; i < elements; ++i)
         fmt::format_to(std::back_inserter(out_), "{}{}", leaf.size, code);
     } else if (elements == 1) {
@@ -226,14 +238,12 @@ class struct_writer {
     } else {
       fmt::format_to(std::back_inserter(out_), "{}{}", elements, code);
     }
-    return true;
   }
 
   code_picker picker_;
   const target& target_;
   const bool native_;
   std::string out_;
-  std::size_t unrolled_ = 0;  // strings of arrays written one by one
   node_id failed_ = 0;
 };
 
