@@ -127,7 +127,7 @@ class name_table {
     std::uint32_t size;
   };
 
-  static constexpr std::size_t cached_slots = 4096;  // 32 KiB: the table is in the first-level cache
+  static constexpr std::size_t cached_slots = 4096;  // 48 KiB: the table fits the first-level cache
 
   bool land_queued() {
     while (landed_ < queued_) {
