@@ -38,7 +38,7 @@ struct byte_info {
   type_code code = type_code::int_;
   bool length = false;         // count_is_length(code)
   bool native_only = false;    // lacks_standard_size(code): warns under a standard mark
-  bool declined = false;       // t: bitfield_layout is the full engine's
+  bool placed = false;         // a code the scan places: all but t (bitfield_layout is the full engine's)
 };
 
 template <char... Cs>
@@ -65,7 +65,7 @@ constexpr std::array<byte_info, 256> make_byte_infos() {
       info.code = code_from_char(static_cast<char>(byte));
       info.length = count_is_length(info.code);
       info.native_only = lacks_standard_size(info.code);
-      info.declined = info.code == type_code::bits;
+      info.placed = info.code != type_code::bits;
     }
   }
   return table;
@@ -248,6 +248,28 @@ bool place(fast_scratch::frame& f, std::int64_t repeat, bool aligned, placement&
 
 std::int64_t extent(const placement& p) noexcept { return p.stride * p.elements; }  // place() checked it
 
+// Whether the scan leaves an item of this code under this mark to the full engine: no code (after
+// a count), t, or a code that warns.
+bool left_to_full(const byte_info& info, byte_order order) noexcept {
+  return !info.placed || (!uses_native_sizes(order) && info.native_only);
+}
+
+// Records a field (not a struct's entry) placed at `p` in struct `scope`.
+[[gnu::always_inline]] inline void add_field(fast_scratch& s, std::uint32_t scope, const span_name& name, node_id node, const placement& p,
+               std::int64_t count, bool has_count, type_code code, byte_order order) {
+  s.fields.add() = {.scope = scope,
+                    .name = name,
+                    .node = node,
+                    .offset = p.offset,
+                    .size = p.body.size,
+                    .alignment = p.alignment,
+                    .count = count,
+                    .has_count = has_count,
+                    .entry = false,
+                    .code = code,
+                    .order = order};
+}
+
 // The scan proper. The innermost open struct lives in `f_`; opening a member struct parks it
 // in scratch.frames. Under scan_mode::sizes it keeps no records of fields or padding runs:
 // check_size() needs the root's size and alignment alone, and writing the records is most of
@@ -324,9 +346,8 @@ class scan {
       return false;
     }
     const byte_info& info = has_count ? info_of(format_[i_]) : first;
-    if (info.what != byte_class::code || info.declined || (!uses_native_sizes(order_) && info.native_only) ||
-        (has_count && !info.length && options_.max_dims == 0)) {
-      return false;  // what follows a count, bitfield_layout, a warning, too_many_dims
+    if (left_to_full(info, order_) || (has_count && !info.length && options_.max_dims == 0)) {
+      return false;  // too_many_dims
     }
     ++i_;
     const node_id node = ++nodes_;
@@ -348,17 +369,7 @@ class scan {
       return false;
     }
     if constexpr (records) {
-      s_.fields.add() = {.scope = f_.scope,
-                         .name = name,
-                         .node = node,
-                         .offset = p.offset,
-                         .size = p.body.size,
-                         .alignment = p.alignment,
-                         .count = count,
-                         .has_count = has_count,
-                         .entry = false,
-                         .code = info.code,
-                         .order = order_};
+      add_field(s_, f_.scope, name, node, p, count, has_count, info.code, order_);
     }
     add_pad(p.offset + extent(p), p.deferred, false, {}, true);
     return true;
@@ -486,12 +497,54 @@ class scan {
   byte_order order_ = byte_order::native;
 };
 
+// A format of one code after at most one mark ("<i", "d", "=q"): what most buffers carry, and
+// what NumPy reads without its parser too. Placing it is a lookup, where the loop's setting up
+// (the name table's stamps, the root's frame, every record list cleared) would cost it twice
+// over. Leaves the records the loop would (the root, field f0 unwrapped) and returns true; false
+// for any other format, and for what the loop must judge: padding (not a field), the codes it
+// declines, and a size its alignment does not divide (padding after it, no unwrapping).
+template <scan_mode Mode>
+bool scan_lone_code(std::string_view format, const target& tgt, fast_scratch& s) {
+  const std::size_t n = format.size();
+  if (n == 0 || n > 2 || (n == 2 && class_of(format[0]) != byte_class::mark)) {
+    return false;
+  }
+  const byte_order order = n == 2 ? static_cast<byte_order>(format[0]) : byte_order::native;
+  const byte_info& info = info_of(format[n - 1]);
+  if (left_to_full(info, order) || info.code == type_code::pad) {
+    return false;
+  }
+  placement p;
+  p.body = info.length ? element{1, 1} : code_element(info.code, order, tgt);
+  std::int64_t size = 0;
+  std::int64_t alignment = 1;
+  if (!place_member(size, alignment, order == byte_order::native, false, true, p) || p.deferred != 0 ||
+      padding_to(size, alignment) != 0) {
+    return false;
+  }
+  s.scopes.clear();
+  fast_scratch::scope& root = s.scopes.add();
+  root = {};
+  root.size = size;
+  root.alignment = alignment;
+  if constexpr (Mode == scan_mode::layout) {
+    s.fields.clear();
+    s.pads.clear();
+    add_field(s, 0, span_name{.number = 0}, 1, p, 1, false, info.code, order);
+  }
+  return true;
+}
+
 }  // namespace
 
 // One function per mode, which the caller picks: the mode costs nothing at run time.
 template <scan_mode Mode>
 fast_verdict scan_format(std::string_view format, const target& tgt, const parse_options& options,
                          fast_scratch& scratch, diagnostic& error, bool& unwrap) {
+  if (scan_lone_code<Mode>(format, tgt, scratch)) {
+    unwrap = true;
+    return fast_verdict::laid_out;
+  }
   return scan<Mode>(format, tgt, options, scratch).run(error, unwrap);
 }
 

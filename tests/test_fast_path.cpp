@@ -631,3 +631,55 @@ TEST_CASE("fast path: every byte in every position") {
   MESSAGE("every byte in 16 positions: ", bytes.text());
   CHECK(required == pep3118_test::no_item_bytes.size() * 8 * 2);
 }
+
+TEST_CASE("fast path: every format of one or two bytes") {
+  // A lone code after at most one mark is laid out without the scan's loop (scan_lone_code):
+  // every format of that length, on four targets, one runner for all of them so that what a
+  // long answer leaves behind must not show in a lone code's. The `odd` target's codes have
+  // sizes their alignment does not divide, which the shortcut leaves to the loop (padding after
+  // the item, no unwrapping).
+  pep3118::target odd = pep3118::host_target();
+  odd.name = "odd";
+  for (pep3118::c_type& t : odd.native) {
+    t = {3, 2};
+  }
+  const std::vector<const pep3118::target*> targets = {&pep3118::host_target(), &named_target("s390x-linux-gnu"),
+                                                       &named_target("i686-linux-gnu"), &odd};
+  fast_runner runner;
+  tally formats;
+  std::size_t lone_codes = 0;
+  for (const pep3118::target* tgt : targets) {
+    // A checker answers a long format before each one: a lone code's answer must show nothing
+    // of the fields, paddings and paths that leave behind.
+    pep3118::checker reused(*tgt);
+    for (int first = -1; first < 256; ++first) {
+      for (int second = 0; second < 256; ++second) {
+        std::string format(1, static_cast<char>(second));
+        if (first >= 0) {
+          format.insert(format.begin(), static_cast<char>(first));
+        }
+        const fast_verdict v = runner.run(format, *tgt, {});
+        formats.add(v);
+        // A code that is a field, after nothing or a mark, with no warning: the fast path's to answer.
+        const bool after_mark = first < 0 || std::string_view("@=<>!^").find(static_cast<char>(first)) != std::string_view::npos;
+        const auto checked = pep3118::check(format, *tgt);
+        {
+          INFO("format \"", show(format), "\" target ", tgt->name, ": a checker against check()");
+          REQUIRE(reused.check("T{b:a:}:s:xi:c:").ok());
+          const auto& answer = reused.check(format);
+          CHECK(diagnostics_text(answer.diagnostics()) == diagnostics_text(checked.diagnostics()));
+          if (answer.ok() && checked.ok()) {
+            check_same_layout(checked.value(), answer.value());
+          }
+        }
+        if (after_mark && second != 't' && checked.ok() && checked.diagnostics().empty() && checked->fields.size() == 1) {
+          ++lone_codes;
+          INFO("lone code \"", show(format), "\" target ", tgt->name);
+          CHECK(verdict_name(v) == "laid_out");
+        }
+      }
+    }
+  }
+  MESSAGE("every format of one or two bytes on 4 targets: ", formats.text(), "; ", lone_codes, " lone codes");
+  CHECK(lone_codes >= 4 * 7 * 20);
+}
