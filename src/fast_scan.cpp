@@ -254,9 +254,11 @@ bool left_to_full(const byte_info& info, byte_order order) noexcept {
   return !info.placed || (!uses_native_sizes(order) && info.native_only);
 }
 
-// Records a field (not a struct's entry) placed at `p` in struct `scope`.
-[[gnu::always_inline]] inline void add_field(fast_scratch& s, std::uint32_t scope, const span_name& name, node_id node, const placement& p,
-               std::int64_t count, bool has_count, type_code code, byte_order order) {
+// Records a field (not a struct's entry) placed at `p` in struct `scope`. Forced inline: GCC 12
+// left it out of line, and check() lost 4% of its instructions on 200 fields and 10% on `<i`.
+[[gnu::always_inline]] inline void add_field(fast_scratch& s, std::uint32_t scope, const span_name& name, node_id node,
+                                             const placement& p, std::int64_t count, bool has_count, type_code code,
+                                             byte_order order) {
   s.fields.add() = {.scope = scope,
                     .name = name,
                     .node = node,

@@ -661,7 +661,8 @@ TEST_CASE("fast path: every format of one or two bytes") {
         const fast_verdict v = runner.run(format, *tgt, {});
         formats.add(v);
         // A code that is a field, after nothing or a mark, with no warning: the fast path's to answer.
-        const bool after_mark = first < 0 || std::string_view("@=<>!^").find(static_cast<char>(first)) != std::string_view::npos;
+        const bool after_mark =
+            first < 0 || std::string_view("@=<>!^").find(static_cast<char>(first)) != std::string_view::npos;
         const auto checked = pep3118::check(format, *tgt);
         {
           INFO("format \"", show(format), "\" target ", tgt->name, ": a checker against check()");
@@ -672,7 +673,8 @@ TEST_CASE("fast path: every format of one or two bytes") {
             check_same_layout(checked.value(), answer.value());
           }
         }
-        if (after_mark && second != 't' && checked.ok() && checked.diagnostics().empty() && checked->fields.size() == 1) {
+        if (after_mark && second != 't' && checked.ok() && checked.diagnostics().empty() &&
+            checked->fields.size() == 1) {
           ++lone_codes;
           INFO("lone code \"", show(format), "\" target ", tgt->name);
           CHECK(verdict_name(v) == "laid_out");
